@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { limits } from '@rapport/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import { setupRoutes } from './features/setup/setup.routes.js';
+import { stakeholderRoutes } from './features/stakeholders/stakeholder.routes.js';
+import { userRoutes } from './features/users/user.routes.js';
+import { registerAuthHook } from './http/auth-hook.js';
+import { notFoundProblem, registerProblemHandlers } from './http/problem.js';
+import { createServices } from './services.js';
+
+const API = '/api/v1';
+
+/** Builds the whole server without listening, so tests drive it with `app.inject`. */
+export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: limits.bodyBytes,
+    requestIdHeader: 'x-request-id',
+    trustProxy: config.origins.length > 0,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  const services = createServices(database.db, config);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        // Mantine and Swagger UI set inline styles; scripts stay same-origin only.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: '1.0.0',
+        description:
+          'The ITIL 4 Relationship Management practice: stakeholders, relationships, reviews, KPIs.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuthHook(app, services.auth, config);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { db: database.db });
+      await api.register(setupRoutes, { users: services.users, auth: services.auth, config });
+      await api.register(authRoutes, { auth: services.auth, config });
+      await api.register(userRoutes, { users: services.users });
+      await api.register(stakeholderRoutes, { stakeholders: services.stakeholders });
+      await api.register(auditRoutes, { audit: services.audit });
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    },
+    { prefix: API },
+  );
+
+  const webIndex = path.join(config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(webIndex);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  }
+  // The web app routes in the browser: any other page path gets its index.html.
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (isPage && hasWeb) {
+      const file = request.url.split('?')[0] ?? '/';
+      if (file.startsWith('/assets/') || path.extname(file) !== '') return notFoundProblem(reply, file);
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return notFoundProblem(reply, request.url);
+  });
+
+  return app;
+}

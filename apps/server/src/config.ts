@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: optionalText.refine(
+      (url) => url === undefined || /^(sqlite:|file:|postgres(ql)?:\/\/)/.test(url),
+      'must start with sqlite:, file: or postgres://',
+    ),
+    RAPPORT_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
+    RAPPORT_ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'at least 10 characters').optional()),
+    RAPPORT_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
+    RAPPORT_ORIGINS: optionalText.describe('comma-separated origins allowed to send cookie-signed writes'),
+    RAPPORT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+    RAPPORT_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
+    RAPPORT_WEB_DIST: optionalText,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.RAPPORT_ADMIN_EMAIL) !== Boolean(env.RAPPORT_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RAPPORT_ADMIN_PASSWORD'],
+        message: 'RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD are set together or not at all',
+      });
+    }
+  });
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string;
+  admin: { email: string; password: string; name: string } | null;
+  origins: string[];
+  sessionDays: number;
+  secureCookies: boolean;
+  signInLimitPerMinute: number;
+  webDist: string;
+  logLevel: string;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Rapport's configuration has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  }
+}
+
+const serverRoot = path.resolve(import.meta.dirname, '..');
+
+/** The only reader of the environment: every problem is listed at once, then the result is frozen. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${path.resolve('data', 'rapport.db')}`,
+    admin:
+      e.RAPPORT_ADMIN_EMAIL && e.RAPPORT_ADMIN_PASSWORD
+        ? {
+            email: e.RAPPORT_ADMIN_EMAIL.toLowerCase(),
+            password: e.RAPPORT_ADMIN_PASSWORD,
+            name: e.RAPPORT_ADMIN_NAME,
+          }
+        : null,
+    origins: (e.RAPPORT_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    sessionDays: e.RAPPORT_SESSION_DAYS,
+    secureCookies: e.RAPPORT_SECURE_COOKIES === 'true',
+    signInLimitPerMinute: e.RAPPORT_SIGNIN_LIMIT,
+    webDist: e.RAPPORT_WEB_DIST ?? path.resolve(serverRoot, '..', 'web', 'dist'),
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,112 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Row types as both dialects store them: times are ISO-8601 UTC text, booleans are 0/1 integers and
+ * lists are JSON text, so SQLite and PostgreSQL return identical values to the repositories.
+ */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  sort_name: string;
+  role: string;
+  locale: string;
+  competencies: string;
+  password_hash: string | null;
+  deactivated_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface StakeholdersTable {
+  id: string;
+  name: string;
+  sort_name: string;
+  search_text: string;
+  kind: string;
+  category: string;
+  scope: string;
+  parent_id: string | null;
+  influence: number;
+  interest: number;
+  quadrant: string;
+  power: number;
+  legitimacy: number;
+  urgency: number;
+  salience: string;
+  engagement_current: string | null;
+  engagement_desired: string | null;
+  target_influence: number | null;
+  target_interest: number | null;
+  owner_id: string | null;
+  emails: string;
+  phones: string;
+  tags: string;
+  notes: string;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StakeholderTagsTable {
+  stakeholder_id: string;
+  tag: string;
+}
+
+export interface StakeholderAssessmentsTable {
+  id: string;
+  stakeholder_id: string;
+  at: string;
+  actor_id: string | null;
+  note: string;
+  influence: number;
+  interest: number;
+  before: string | null;
+  after: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  stakeholders: StakeholdersTable;
+  stakeholder_tags: StakeholderTagsTable;
+  stakeholder_assessments: StakeholderAssessmentsTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type StakeholderRow = Selectable<StakeholdersTable>;
+export type NewStakeholderRow = Insertable<StakeholdersTable>;
+export type StakeholderUpdate = Updateable<StakeholdersTable>;
+export type { Generated };

@@ -1,0 +1,62 @@
+import type { AuditEntry, AuditListQuery } from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { newId } from '../../shared/ids.js';
+import { fromJson, toJson } from '../../shared/json.js';
+import { applyKeyset, type Keyset, type Page, pageFrom } from '../../shared/pagination.js';
+import { now } from '../../shared/time.js';
+
+export interface AuditInput {
+  actorId: string | null;
+  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'sign_in' | 'revoke';
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** Called with the transaction that makes the change, so the entry and the change commit together. */
+export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: now(),
+      actor_id: input.actorId,
+      action: input.action,
+      entity: input.entity,
+      entity_id: input.entityId,
+      before: input.before === null || input.before === undefined ? null : toJson(input.before),
+      after: input.after === null || input.after === undefined ? null : toJson(input.after),
+    })
+    .execute();
+}
+
+// Ids are time-ordered (UUIDv7), so id order is the order in which entries were written.
+const newestFirst: Keyset = { column: 'id', direction: 'desc' };
+
+export async function listAudit(db: Kysely<DB>, query: AuditListQuery): Promise<Page<AuditEntry>> {
+  const rows = await applyKeyset(
+    db
+      .selectFrom('audit_log')
+      .selectAll()
+      .$if(query.entity !== undefined, (q) => q.where('entity', '=', query.entity as string))
+      .$if(query.entityId !== undefined, (q) => q.where('entity_id', '=', query.entityId as string))
+      .$if(query.actorId !== undefined, (q) => q.where('actor_id', '=', query.actorId as string)),
+    newestFirst,
+    query.cursor,
+    'audit_log',
+  )
+    .limit(query.limit + 1)
+    .execute();
+  return pageFrom(rows, query.limit, newestFirst, (row) => ({
+    id: row.id,
+    at: row.at,
+    actorId: row.actor_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: fromJson(row.before),
+    after: fromJson(row.after),
+  }));
+}

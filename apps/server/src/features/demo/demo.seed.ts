@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../auth/actor.js';
+import { createStakeholderService } from '../stakeholders/stakeholder.service.js';
+import { findUserByEmail } from '../users/user.repository.js';
+import { createUserService } from '../users/user.service.js';
+import { demoOwners, demoReassessments, demoStakeholders } from './demo.data.js';
+
+const DEMO_TAG = 'demo';
+
+/** Loads the demo organisation once, through the services, so it is audited like any other change. */
+export async function seedDemo(db: Kysely<DB>): Promise<string> {
+  const admin = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('role', '=', 'administrator')
+    .where('deactivated_at', 'is', null)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!admin)
+    return 'Create the first administrator first (rapport user create, or RAPPORT_ADMIN_EMAIL/PASSWORD).';
+  const actor: Actor = { id: admin.id, name: admin.name, role: 'administrator', via: 'session' };
+
+  const stakeholders = createStakeholderService(db);
+  const existing = await stakeholders.list(actor, {
+    tag: [DEMO_TAG],
+    archived: 'true',
+    sort: 'name',
+    limit: 1,
+  });
+  if (existing.data.length > 0) return 'The demo organisation is loaded already.';
+
+  const users = createUserService(db);
+  const ownerIds: string[] = [];
+  for (const owner of demoOwners) {
+    const found = await findUserByEmail(db, owner.email);
+    ownerIds.push(
+      found?.id ??
+        (await users.create(actor, { ...owner, competencies: [...owner.competencies], locale: 'zh-CN' })).id,
+    );
+  }
+
+  const idByKey = new Map<string, string>();
+  for (const { key, parentKey, owner, ...seed } of demoStakeholders) {
+    const created = await stakeholders.create(actor, {
+      ...seed,
+      parentId: parentKey ? idByKey.get(parentKey) : undefined,
+      ownerId: owner === undefined ? undefined : ownerIds[owner],
+      power: seed.power ?? false,
+      legitimacy: seed.legitimacy ?? false,
+      urgency: seed.urgency ?? false,
+      emails: seed.emails ?? [],
+      phones: seed.phones ?? [],
+      tags: [...(seed.tags ?? []), DEMO_TAG],
+      notes: seed.notes ?? '',
+    });
+    idByKey.set(key, created.id);
+  }
+  for (const change of demoReassessments) {
+    const id = idByKey.get(change.key) as string;
+    const current = await stakeholders.get(actor, id);
+    await stakeholders.update(actor, id, current.version, {
+      influence: change.influence,
+      interest: change.interest,
+      assessmentNote: change.note,
+    });
+  }
+  return `Loaded ${demoStakeholders.length} stakeholders, ${demoOwners.length} users and ${demoReassessments.length} re-assessments.`;
+}

@@ -1,0 +1,148 @@
+import type { Stakeholder, StakeholderListQuery } from '@rapport/contracts';
+import { type Kysely, sql } from 'kysely';
+import type { DB, StakeholderRow, StakeholdersTable } from '../../db/schema.js';
+import { containsPattern, fromJsonList } from '../../shared/json.js';
+import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
+
+export function toStakeholder(row: StakeholderRow): Stakeholder {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as Stakeholder['kind'],
+    category: row.category as Stakeholder['category'],
+    scope: row.scope as Stakeholder['scope'],
+    parentId: row.parent_id,
+    influence: row.influence,
+    interest: row.interest,
+    quadrant: row.quadrant as Stakeholder['quadrant'],
+    power: row.power === 1,
+    legitimacy: row.legitimacy === 1,
+    urgency: row.urgency === 1,
+    salience: row.salience as Stakeholder['salience'],
+    engagementCurrent: row.engagement_current as Stakeholder['engagementCurrent'],
+    engagementDesired: row.engagement_desired as Stakeholder['engagementDesired'],
+    targetInfluence: row.target_influence,
+    targetInterest: row.target_interest,
+    ownerId: row.owner_id,
+    emails: fromJsonList(row.emails),
+    phones: fromJsonList(row.phones),
+    tags: fromJsonList(row.tags),
+    notes: row.notes,
+    archivedAt: row.archived_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const findStakeholderById = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('stakeholders').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function findParentIdOf(db: Kysely<DB>, id: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom('stakeholders').select('parent_id').where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : row.parent_id;
+}
+
+const normalisedTags = (tags: string[]) => [...new Set(tags.map((tag) => tag.toLowerCase()))];
+
+export async function insertStakeholder(
+  db: Kysely<DB>,
+  row: StakeholdersTable,
+  tags: string[],
+): Promise<void> {
+  await db.insertInto('stakeholders').values(row).execute();
+  await replaceTags(db, row.id, tags);
+}
+
+export async function updateStakeholder(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  changes: Partial<Omit<StakeholdersTable, 'id' | 'version'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('stakeholders')
+    .set({ ...changes, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The tag table mirrors the JSON list so the tag filter is an index lookup. */
+export async function replaceTags(db: Kysely<DB>, id: string, tags: string[]): Promise<void> {
+  await db.deleteFrom('stakeholder_tags').where('stakeholder_id', '=', id).execute();
+  const unique = normalisedTags(tags);
+  if (unique.length > 0) {
+    await db
+      .insertInto('stakeholder_tags')
+      .values(unique.map((tag) => ({ stakeholder_id: id, tag })))
+      .execute();
+  }
+}
+
+const sortColumns = {
+  name: 'sort_name',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  influence: 'influence',
+  interest: 'interest',
+};
+
+function filtered(db: Kysely<DB>, query: StakeholderListQuery) {
+  const { q, category, scope, quadrant, salience, ownerId, tag, archived } = query;
+  return db
+    .selectFrom('stakeholders')
+    .$if(archived === 'false', (qb) => qb.where('archived_at', 'is', null))
+    .$if(archived === 'only', (qb) => qb.where('archived_at', 'is not', null))
+    .$if(Boolean(q), (qb) =>
+      qb.where(sql<boolean>`search_text like ${containsPattern(q as string)} escape '\\'`),
+    )
+    .$if(Boolean(category?.length), (qb) => qb.where('category', 'in', category as string[]))
+    .$if(scope !== undefined, (qb) => qb.where('scope', '=', scope as string))
+    .$if(Boolean(quadrant?.length), (qb) => qb.where('quadrant', 'in', quadrant as string[]))
+    .$if(Boolean(salience?.length), (qb) => qb.where('salience', 'in', salience as string[]))
+    .$if(ownerId === 'none', (qb) => qb.where('owner_id', 'is', null))
+    .$if(ownerId !== undefined && ownerId !== 'none', (qb) => qb.where('owner_id', '=', ownerId as string))
+    .$if(Boolean(tag?.length), (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('stakeholder_tags')
+            .select('stakeholder_tags.tag')
+            .whereRef('stakeholder_tags.stakeholder_id', '=', 'stakeholders.id')
+            .where('stakeholder_tags.tag', 'in', normalisedTags(tag as string[])),
+        ),
+      ),
+    );
+}
+
+export async function listStakeholders(
+  db: Kysely<DB>,
+  query: StakeholderListQuery,
+): Promise<Page<Stakeholder>> {
+  const keyset = keysetOf(query.sort, sortColumns);
+  const rows = await applyKeyset(filtered(db, query).selectAll(), keyset, query.cursor, 'stakeholders')
+    .limit(query.limit + 1)
+    .execute();
+  const page = pageFrom(rows, query.limit, keyset, toStakeholder);
+  if (query.count) {
+    const counted = await filtered(db, query)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    page.total = Number(counted.n);
+  }
+  return page;
+}
+
+/** Ids among `ids` that exist, in one query (reference checks without N+1). */
+export async function existingUserIds(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('deactivated_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}

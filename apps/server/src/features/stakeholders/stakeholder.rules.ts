@@ -1,0 +1,85 @@
+import {
+  type AssessmentValues,
+  assessedFields,
+  type FieldError,
+  quadrantOf,
+  type Stakeholder,
+  salienceOf,
+} from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB, StakeholdersTable } from '../../db/schema.js';
+import { existingUserIds, findParentIdOf } from './stakeholder.repository.js';
+
+export function assessmentValuesOf(stakeholder: Stakeholder): AssessmentValues {
+  return Object.fromEntries(assessedFields.map((field) => [field, stakeholder[field]])) as AssessmentValues;
+}
+
+export function assessmentChanged(before: AssessmentValues, after: AssessmentValues): boolean {
+  return assessedFields.some((field) => before[field] !== after[field]);
+}
+
+/** The stored row of a stakeholder, with the derived columns (quadrant, salience, search text) computed. */
+export function rowOf(s: Omit<Stakeholder, 'quadrant' | 'salience'>): StakeholdersTable {
+  return {
+    id: s.id,
+    name: s.name,
+    sort_name: s.name.toLowerCase(),
+    search_text: [s.name, ...s.emails, ...s.tags].join('\n').toLowerCase(),
+    kind: s.kind,
+    category: s.category,
+    scope: s.scope,
+    parent_id: s.parentId,
+    influence: s.influence,
+    interest: s.interest,
+    quadrant: quadrantOf(s.influence, s.interest),
+    power: s.power ? 1 : 0,
+    legitimacy: s.legitimacy ? 1 : 0,
+    urgency: s.urgency ? 1 : 0,
+    salience: salienceOf(s.power, s.legitimacy, s.urgency),
+    engagement_current: s.engagementCurrent,
+    engagement_desired: s.engagementDesired,
+    target_influence: s.targetInfluence,
+    target_interest: s.targetInterest,
+    owner_id: s.ownerId,
+    emails: JSON.stringify(s.emails),
+    phones: JSON.stringify(s.phones),
+    tags: JSON.stringify(s.tags),
+    notes: s.notes,
+    archived_at: s.archivedAt,
+    version: s.version,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
+}
+
+const MAX_PARENT_DEPTH = 50;
+
+/** Checks what a schema cannot: the owner and the parent exist, and the parent chain has no loop. */
+export async function referenceErrors(
+  db: Kysely<DB>,
+  self: { id: string; parentId: string | null; ownerId: string | null },
+  changed: { parentId: boolean; ownerId: boolean },
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if (changed.ownerId && self.ownerId !== null) {
+    const found = await existingUserIds(db, [self.ownerId]);
+    if (!found.has(self.ownerId)) errors.push({ path: 'ownerId', message: 'no active user with this id' });
+  }
+  if (changed.parentId && self.parentId !== null) {
+    let cursor: string | null | undefined = self.parentId;
+    for (let depth = 0; cursor; depth++) {
+      if (cursor === self.id || depth > MAX_PARENT_DEPTH) {
+        errors.push({ path: 'parentId', message: 'a stakeholder cannot be its own ancestor' });
+        break;
+      }
+      const parentOfCursor: string | null | undefined = await findParentIdOf(db, cursor);
+      if (parentOfCursor === undefined) {
+        if (cursor === self.parentId)
+          errors.push({ path: 'parentId', message: 'no stakeholder with this id' });
+        break;
+      }
+      cursor = parentOfCursor;
+    }
+  }
+  return errors;
+}

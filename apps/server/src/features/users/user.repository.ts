@@ -1,0 +1,93 @@
+import type { User, UserListQuery } from '@rapport/contracts';
+import { type Kysely, sql } from 'kysely';
+import type { DB, UserRow, UsersTable } from '../../db/schema.js';
+import { containsPattern } from '../../shared/json.js';
+import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as User['role'],
+    locale: row.locale as User['locale'],
+    competencies: JSON.parse(row.competencies) as User['competencies'],
+    deactivatedAt: row.deactivated_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const findUserById = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findUserByEmail = (db: Kysely<DB>, email: string) =>
+  db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+
+export async function countUsers(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countActiveAdministrators(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'administrator')
+    .where('deactivated_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertUser(db: Kysely<DB>, row: UsersTable): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+/** Writes only when the stored version is still `version`; returns false when someone else wrote first. */
+export async function updateUser(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  changes: Partial<Omit<UsersTable, 'id' | 'version'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ ...changes, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+const sortColumns = { name: 'sort_name', createdAt: 'created_at' };
+
+export async function listUsers(db: Kysely<DB>, query: UserListQuery): Promise<Page<User>> {
+  const keyset = keysetOf(query.sort, sortColumns);
+  const rows = await applyKeyset(
+    db
+      .selectFrom('users')
+      .selectAll()
+      .$if(Boolean(query.q), (q) =>
+        q.where((eb) =>
+          eb.or([
+            sql<boolean>`sort_name like ${containsPattern(query.q as string)} escape '\\'`,
+            sql<boolean>`email like ${containsPattern(query.q as string)} escape '\\'`,
+          ]),
+        ),
+      )
+      .$if(query.role !== undefined, (q) => q.where('role', '=', query.role as string))
+      .$if(query.deactivated !== undefined, (q) =>
+        q.where('deactivated_at', query.deactivated ? 'is not' : 'is', null),
+      ),
+    keyset,
+    query.cursor,
+    'users',
+  )
+    .limit(query.limit + 1)
+    .execute();
+  return pageFrom(rows, query.limit, keyset, toUser);
+}

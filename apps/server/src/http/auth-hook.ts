@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import type { Actor } from '../features/auth/actor.js';
+import type { AuthService } from '../features/auth/auth.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const SESSION_COOKIE = 'rapport_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originOf(request: FastifyRequest): string | undefined {
+  const origin = request.headers.origin;
+  if (origin && origin !== 'null') return origin;
+  const referer = request.headers.referer;
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Finds who is acting (Bearer token or session cookie) and refuses cookie-signed writes that come from
+ * another site: SameSite cookies already stop most cross-site requests, the Origin check stops the rest.
+ */
+export function registerAuthHook(app: FastifyInstance, auth: AuthService, config: Config): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const [scheme, token] = authorization.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) {
+        throw new AppError('unauthenticated', 'Authorization must be "Bearer <token>"');
+      }
+      request.actor = await auth.actorFromToken(token.trim());
+      if (!request.actor) throw new AppError('unauthenticated', 'The API token is not valid or was revoked');
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) request.actor = await auth.actorFromSession(cookie);
+    if (SAFE_METHODS.has(request.method)) return;
+    const origin = originOf(request);
+    if (!cookie && origin === undefined) return;
+    const allowed = config.origins.length > 0 ? config.origins : [`${request.protocol}://${request.host}`];
+    if (origin === undefined || !allowed.includes(origin)) {
+      throw new AppError(
+        'forbidden',
+        'Changes signed in by cookie must come from Rapport’s own pages (Origin check)',
+      );
+    }
+  });
+}

@@ -1,0 +1,70 @@
+import type { FieldError, Problem } from '@rapport/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, errorCodes } from '../errors.js';
+
+const codeByStatus = new Map<number, ErrorCode>(
+  (Object.entries(errorCodes) as [ErrorCode, { status: number }][])
+    .reverse()
+    .map(([code, { status }]) => [status, code]),
+);
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+function problemOf(code: ErrorCode, detail?: string, errors?: FieldError[], current?: unknown): Problem {
+  const { status, title } = errorCodes[code];
+  return {
+    type: `https://rapport.dev/problems/${code.replaceAll('_', '-')}`,
+    title,
+    status,
+    ...(detail !== undefined && { detail }),
+    ...(errors !== undefined && { errors }),
+    ...(current !== undefined && { current }),
+  };
+}
+
+type ValidationIssue = {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+};
+
+/** One field error per problem, named by its path (`emails.1`); unknown fields are named one by one. */
+function fieldErrorsOf(issues: ValidationIssue[]): FieldError[] {
+  return issues.flatMap((issue) => {
+    const base = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
+      return (issue.params.keys as string[]).map((key) => ({
+        path: `${base ? `${base}.` : ''}${key}`,
+        message: 'unknown field',
+      }));
+    }
+    return [{ path: base || '(body)', message: issue.message ?? 'invalid' }];
+  });
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, problemOf(error.code, error.detail, error.errors, error.current));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = fieldErrorsOf(error.validation as ValidationIssue[]);
+      return sendProblem(reply, problemOf('bad_request', `${errors.length} field(s) are not valid`, errors));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendProblem(reply, problemOf('payload_too_large', 'The limit is 1 MB'));
+    if (status >= 400 && status < 500) {
+      const code = codeByStatus.get(status) ?? 'bad_request';
+      return sendProblem(reply, problemOf(code, error.message));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problemOf('internal'));
+  });
+}
+
+export const notFoundProblem = (reply: FastifyReply, path: string) =>
+  sendProblem(reply, problemOf('not_found', `Nothing at ${path}`));

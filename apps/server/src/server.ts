@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createUserService } from './features/users/user.service.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, creates the first administrator from the environment, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db);
+    await ensureFirstAdmin(config, database);
+    const app = await buildApp(config, database);
+    const url = await app.listen({ port: config.port, host: config.host });
+    return {
+      app,
+      database,
+      url,
+      async stop() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export async function ensureFirstAdmin(config: Config, database: Database): Promise<void> {
+  if (!config.admin) return;
+  const users = createUserService(database.db);
+  if (!(await users.needsFirstAdmin())) return;
+  await users.createFirstAdmin({
+    email: config.admin.email,
+    name: config.admin.name,
+    password: config.admin.password,
+  });
+}

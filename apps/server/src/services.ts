@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { DB } from './db/schema.js';
+import { createAuditService } from './features/audit/audit.service.js';
+import { createAuthService } from './features/auth/auth.service.js';
+import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
+import { createUserService } from './features/users/user.service.js';
+
+export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays'>) {
+  return {
+    auth: createAuthService(db, { sessionDays: config.sessionDays }),
+    users: createUserService(db),
+    stakeholders: createStakeholderService(db),
+    audit: createAuditService(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,89 @@
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { AppError } from '../errors.js';
+
+export interface Keyset {
+  /** Column that orders the list; `id` breaks ties so the order is total. */
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
+type CursorValue = string | number;
+
+/** `name` or `-name` → a keyset over the column the API field maps to. */
+export function keysetOf(sort: string, columns: Record<string, string>): Keyset {
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  const column = columns[field];
+  if (!column)
+    throw new AppError('bad_request', `Cannot sort by ${field}`, [{ path: 'sort', message: 'unknown sort' }]);
+  return { column, direction: descending ? 'desc' : 'asc' };
+}
+
+export function encodeCursor(value: CursorValue, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [CursorValue, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      typeof parsed[1] === 'string'
+    ) {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // falls through to the field error below
+  }
+  throw new AppError('bad_request', 'The cursor is not one this API gave out', [
+    { path: 'cursor', message: 'invalid cursor' },
+  ]);
+}
+
+/** Orders by the keyset and, with a cursor, starts right after the row it names. */
+export function applyKeyset<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  keyset: Keyset,
+  cursor: string | undefined,
+  table: string,
+): SelectQueryBuilder<DB, TB, O> {
+  const column = sql.ref(`${table}.${keyset.column}`);
+  const id = sql.ref(`${table}.id`);
+  const op = keyset.direction === 'asc' ? sql`>` : sql`<`;
+  let ordered = query
+    .orderBy(sql`${column} ${sql.raw(keyset.direction)}`)
+    .orderBy(sql`${id} ${sql.raw(keyset.direction)}`);
+  if (cursor) {
+    const [value, lastId] = decodeCursor(cursor);
+    ordered = ordered.where(
+      (_eb: ExpressionBuilder<DB, TB>) =>
+        sql<boolean>`(${column} ${op} ${value} or (${column} = ${value} and ${id} ${op} ${lastId}))`,
+    );
+  }
+  return ordered;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+/** Rows were fetched with limit + 1: the extra row only says whether another page exists. */
+export function pageFrom<Row extends { id: string }, T>(
+  rows: Row[],
+  limit: number,
+  keyset: Keyset,
+  present: (row: Row) => T,
+): Page<T> {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  const nextCursor =
+    hasMore && last
+      ? encodeCursor((last as Record<string, unknown>)[keyset.column] as CursorValue, last.id)
+      : null;
+  return { data: pageRows.map(present), nextCursor };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** SPEC §11 limits: over a limit is a field error. */
+export const limits = {
+  name: 200,
+  shortText: 2000,
+  longText: 100_000,
+  listItems: 100,
+  bodyBytes: 1024 * 1024,
+  pageSizeMax: 200,
+  pageSizeDefault: 50,
+} as const;
+
+export const Name = z.string().trim().min(1).max(limits.name);
+export const ShortText = z.string().max(limits.shortText);
+export const LongText = z.string().max(limits.longText);
+export const Id = z.string().min(1).max(64);
+export const IsoDateTime = z.string().describe('ISO-8601 time with offset');
+export const Email = z.string().trim().toLowerCase().max(limits.name).pipe(z.email());
+export const Version = z.number().int().min(1);
+
+export function boundedList<T extends z.ZodType>(item: T) {
+  return z.array(item).max(limits.listItems);
+}
+
+/** Query-string parameters arrive as strings; this accepts the usual spellings of a boolean. */
+export const QueryBoolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
+  cursor: z.string().max(1000).optional(),
+  count: QueryBoolean.optional(),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    data: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().optional(),
+  });
+}

@@ -1,0 +1,49 @@
+import type { Role } from './enums.js';
+
+/**
+ * The one table of what each role may do. The API enforces it (services call `requirePermission`),
+ * the web app hides what the signed-in user may not do, and `docs/permissions.md` is generated from it.
+ */
+export const permissionTable = {
+  'stakeholders.read': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
+    description: 'See stakeholders, their assessments and history',
+  },
+  'stakeholders.write': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor'],
+    description: 'Create stakeholders and edit them, including re-assessing their position',
+  },
+  'stakeholders.archive': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description: 'Archive a stakeholder and bring it back',
+  },
+  'users.read': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
+    description: 'See the list of users (names, roles, competencies), e.g. to pick an owner',
+  },
+  'users.manage': {
+    roles: ['administrator'],
+    description: 'Create users, change their role, competencies and password, deactivate them',
+  },
+  'audit.read': {
+    roles: ['administrator', 'relationship_manager', 'viewer'],
+    description: 'Read the audit log of every change',
+  },
+  'tokens.own': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
+    description: "Create and revoke one's own API tokens (a token acts with its owner's role)",
+  },
+} as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
+
+export type Permission = keyof typeof permissionTable;
+export const permissions = Object.keys(permissionTable) as Permission[];
+
+export function permissionsOf(role: Role): Permission[] {
+  return permissions.filter((permission) =>
+    (permissionTable[permission].roles as readonly Role[]).includes(role),
+  );
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissionTable[permission].roles as readonly Role[]).includes(role);
+}
