@@ -102,7 +102,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod<{ stakeholders: Stakeholde
         summary: 'Bring an archived stakeholder back',
         params: IdParams,
         headers: IfMatchHeaders,
-        body: z.strictObject({ version: z.number().int().min(1).optional() }).optional(),
+        body: z.strictObject({ version: z.number().int().min(1).optional() }).nullish(),
         response: { 200: Stakeholder, ...problemResponses },
       },
     },

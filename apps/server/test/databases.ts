@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Database, type Dialect, openDatabase } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+
+const postgresUrl = process.env.RAPPORT_TEST_POSTGRES_URL;
+
+/**
+ * The dialects every database test runs on. PostgreSQL joins when RAPPORT_TEST_POSTGRES_URL is set
+ * (CI sets it); then a PostgreSQL that does not answer fails the tests instead of skipping them.
+ */
+export const dialects: Dialect[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestDatabase {
+  database: Database;
+  url: string;
+  schema?: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database of its own: a temp SQLite file, or a new PostgreSQL schema dropped afterwards. */
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-test-'));
+    const url = `sqlite:${path.join(dir, 'rapport.db')}`;
+    const database = openDatabase(url);
+    await migrateToLatest(database.db);
+    return {
+      database,
+      url,
+      async drop() {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!postgresUrl) throw new Error('RAPPORT_TEST_POSTGRES_URL is not set');
+  const schema = `rapport_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create schema ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const database = openDatabase(postgresUrl, { schema, poolSize: 4 });
+  await migrateToLatest(database.db);
+  return {
+    database,
+    url: postgresUrl,
+    schema,
+    async drop() {
+      await database.close();
+      const cleaner = new pg.Client({ connectionString: postgresUrl });
+      await cleaner.connect();
+      try {
+        await cleaner.query(`drop schema ${schema} cascade`);
+      } finally {
+        await cleaner.end();
+      }
+    },
+  };
+}
