@@ -51,7 +51,7 @@ export function createUserService(db: Kysely<DB>) {
     await insertUser(trx, row);
     const user = toUser(row);
     await recordAudit(trx, {
-      actorId: actorId ?? id,
+      actorId,
       action: 'create',
       entity: 'user',
       entityId: id,
