@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { permissionsMarkdown } from './features/auth/permissions.doc.js';
 import { seedDemo } from './features/demo/demo.seed.js';
 import { createUserService } from './features/users/user.service.js';
 import { startServer } from './server.js';
@@ -102,6 +103,15 @@ user
       console.log(`Created ${created.role} ${created.email} (${created.id})`);
     }),
   );
+
+program
+  .command('docs')
+  .description('print generated documentation')
+  .argument('<page>', 'permissions')
+  .action((page: string) => {
+    if (page !== 'permissions') throw new InvalidArgumentError(`no generated page ${page}`);
+    process.stdout.write(permissionsMarkdown());
+  });
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

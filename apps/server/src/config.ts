@@ -6,33 +6,23 @@ const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
-const ConfigSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: optionalText.refine(
-      (url) => url === undefined || /^(sqlite:|file:|postgres(ql)?:\/\/)/.test(url),
-      'must start with sqlite:, file: or postgres://',
-    ),
-    RAPPORT_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
-    RAPPORT_ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'at least 10 characters').optional()),
-    RAPPORT_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
-    RAPPORT_ORIGINS: optionalText.describe('comma-separated origins allowed to send cookie-signed writes'),
-    RAPPORT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-    RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
-    RAPPORT_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
-    RAPPORT_WEB_DIST: optionalText,
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.RAPPORT_ADMIN_EMAIL) !== Boolean(env.RAPPORT_ADMIN_PASSWORD)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['RAPPORT_ADMIN_PASSWORD'],
-        message: 'RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD are set together or not at all',
-      });
-    }
-  });
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: optionalText.refine(
+    (url) => url === undefined || /^(sqlite:|file:|postgres(ql)?:\/\/)/.test(url),
+    'must start with sqlite:, file: or postgres://',
+  ),
+  RAPPORT_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
+  RAPPORT_ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'at least 10 characters').optional()),
+  RAPPORT_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
+  RAPPORT_ORIGINS: optionalText.describe('comma-separated origins allowed to send cookie-signed writes'),
+  RAPPORT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  RAPPORT_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
+  RAPPORT_WEB_DIST: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
 
 export type Config = Readonly<{
   port: number;
@@ -58,9 +48,16 @@ const serverRoot = path.resolve(import.meta.dirname, '..');
 /** The only reader of the environment: every problem is listed at once, then the result is frozen. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  // Checked beside the schema, not inside it, so it is reported together with every other problem.
+  if (Boolean(env.RAPPORT_ADMIN_EMAIL) !== Boolean(env.RAPPORT_ADMIN_PASSWORD)) {
+    problems.push(
+      'RAPPORT_ADMIN_PASSWORD: RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD are set together or not at all',
+    );
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
     port: e.PORT,

@@ -6,11 +6,13 @@ import pg from 'pg';
 import { type Database, type Dialect, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
-const postgresUrl = process.env.RAPPORT_TEST_POSTGRES_URL;
+import { testPostgresUrl } from './postgres-url.js';
+
+const postgresUrl = testPostgresUrl();
 
 /**
- * The dialects every database test runs on. PostgreSQL joins when RAPPORT_TEST_POSTGRES_URL is set
- * (CI sets it); then a PostgreSQL that does not answer fails the tests instead of skipping them.
+ * The dialects every database test runs on: SQLite and PostgreSQL, always both unless
+ * RAPPORT_TEST_POSTGRES_URL=off says otherwise. A PostgreSQL that does not answer fails the run.
  */
 export const dialects: Dialect[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -37,7 +39,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
       },
     };
   }
-  if (!postgresUrl) throw new Error('RAPPORT_TEST_POSTGRES_URL is not set');
+  if (!postgresUrl) throw new Error('RAPPORT_TEST_POSTGRES_URL=off: no PostgreSQL for this test');
   const schema = `rapport_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();

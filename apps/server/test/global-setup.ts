@@ -1,13 +1,11 @@
 import pg from 'pg';
+import { testPostgresUrl } from './postgres-url.js';
 
-/** Fails the run at once when PostgreSQL is asked for and does not answer: its tests never skip silently. */
+/** Fails the run at once when PostgreSQL does not answer: its tests never skip silently. */
 export default async function setup() {
-  const url = process.env.RAPPORT_TEST_POSTGRES_URL;
+  const url = testPostgresUrl();
   if (!url) {
-    console.warn(
-      '\n⚠ RAPPORT_TEST_POSTGRES_URL is not set: database tests run on SQLite only. ' +
-        'Set it (e.g. postgres://postgres@127.0.0.1:5432/test) to run them on PostgreSQL too.\n',
-    );
+    console.warn('\n⚠ RAPPORT_TEST_POSTGRES_URL=off: database tests run on SQLite only.\n');
     return;
   }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -15,7 +13,10 @@ export default async function setup() {
     await client.connect();
     await client.query('select 1');
   } catch (error) {
-    throw new Error(`RAPPORT_TEST_POSTGRES_URL is set but PostgreSQL does not answer: ${String(error)}`);
+    throw new Error(
+      `PostgreSQL does not answer at ${url.replace(/:[^:@/]*@/, ':***@')} (${String(error)}). ` +
+        'Start it, point RAPPORT_TEST_POSTGRES_URL at one, or set RAPPORT_TEST_POSTGRES_URL=off for SQLite only.',
+    );
   } finally {
     await client.end().catch(() => {});
   }

@@ -16,7 +16,9 @@ export interface Harness {
   /** A signed-in user of the role, created through the service. */
   userWith(role: Role, overrides?: { email?: string; name?: string }): Promise<Session>;
   signIn(email: string, password?: string): Promise<Session>;
-  count(table: 'stakeholders' | 'audit_log' | 'stakeholder_assessments' | 'users' | 'api_tokens'): Promise<number>;
+  count(
+    table: 'stakeholders' | 'audit_log' | 'stakeholder_assessments' | 'users' | 'api_tokens',
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,13 @@ export async function createHarness(
         const created = await session.request({
           method: 'POST',
           url: '/api/v1/stakeholders',
-          payload: { name: `Stakeholder ${counter}`, category: 'customer', influence: 3, interest: 3, ...body },
+          payload: {
+            name: `Stakeholder ${counter}`,
+            category: 'customer',
+            influence: 3,
+            interest: 3,
+            ...body,
+          },
         });
         if (created.statusCode !== 201) throw new Error(`create failed: ${created.body}`);
         return created.json();
@@ -88,7 +96,12 @@ export async function createHarness(
     async userWith(role, overrides = {}) {
       counter += 1;
       const email = overrides.email ?? `${role}.${counter}@example.com`;
-      await users.createAsSystem({ email, name: overrides.name ?? `${role} ${counter}`, role, password: PASSWORD });
+      await users.createAsSystem({
+        email,
+        name: overrides.name ?? `${role} ${counter}`,
+        role,
+        password: PASSWORD,
+      });
       return signIn(email);
     },
     async count(table) {

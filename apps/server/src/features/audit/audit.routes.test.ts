@@ -31,23 +31,37 @@ describe.each(dialects)('GET /api/v1/audit-log on %s', (dialect) => {
   it('filters by actor and pages with a cursor', async () => {
     const agent = await h.userWith('relationship_manager');
     for (let i = 0; i < 3; i++) await agent.createStakeholder();
-    const first = (await agent.request({ method: 'GET', url: `/api/v1/audit-log?actorId=${agent.user.id}&limit=2` })).json();
+    const first = (
+      await agent.request({ method: 'GET', url: `/api/v1/audit-log?actorId=${agent.user.id}&limit=2` })
+    ).json();
     expect(first.data).toHaveLength(2);
     const second = (
-      await agent.request({ method: 'GET', url: `/api/v1/audit-log?actorId=${agent.user.id}&limit=2&cursor=${first.nextCursor}` })
+      await agent.request({
+        method: 'GET',
+        url: `/api/v1/audit-log?actorId=${agent.user.id}&limit=2&cursor=${first.nextCursor}`,
+      })
     ).json();
     expect(second.data).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
   });
 
   it('is readable by a viewer (auditor) and not by a relationship agent', async () => {
-    expect((await (await h.userWith('viewer')).request({ method: 'GET', url: '/api/v1/audit-log' })).statusCode).toBe(200);
-    expect((await (await h.userWith('relationship_agent')).request({ method: 'GET', url: '/api/v1/audit-log' })).statusCode).toBe(403);
+    expect(
+      (await (await h.userWith('viewer')).request({ method: 'GET', url: '/api/v1/audit-log' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await (await h.userWith('relationship_agent')).request({ method: 'GET', url: '/api/v1/audit-log' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('has no entry for a rejected change', async () => {
     const before = await h.count('audit_log');
-    await h.admin.request({ method: 'POST', url: '/api/v1/stakeholders', payload: { name: 'x', category: 'nope', influence: 3, interest: 3 } });
+    await h.admin.request({
+      method: 'POST',
+      url: '/api/v1/stakeholders',
+      payload: { name: 'x', category: 'nope', influence: 3, interest: 3 },
+    });
     expect(await h.count('audit_log')).toBe(before);
   });
 });

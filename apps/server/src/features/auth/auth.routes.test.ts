@@ -10,7 +10,12 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
   afterAll(() => h.close());
 
   const signIn = (payload: unknown, headers: Record<string, string> = {}) =>
-    h.app.inject({ method: 'POST', url: '/api/v1/session', headers: { origin: ORIGIN, host: 'localhost:80', ...headers }, payload: payload as object });
+    h.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      headers: { origin: ORIGIN, host: 'localhost:80', ...headers },
+      payload: payload as object,
+    });
 
   describe('POST /api/v1/session', () => {
     it('signs in with an HttpOnly, SameSite session cookie', async () => {
@@ -33,11 +38,19 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
     it('lists a missing password and a malformed e-mail together', async () => {
       const response = await signIn({ email: 'not-an-email' });
       expect(response.statusCode).toBe(400);
-      expect(response.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'password']);
+      expect(
+        response
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .sort(),
+      ).toEqual(['email', 'password']);
     });
 
     it('refuses a sign-in posted from another site', async () => {
-      const response = await signIn({ email: 'admin@example.com', password: PASSWORD }, { origin: 'https://evil.example' });
+      const response = await signIn(
+        { email: 'admin@example.com', password: PASSWORD },
+        { origin: 'https://evil.example' },
+      );
       expect(response.statusCode).toBe(403);
     });
   });
@@ -62,12 +75,25 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
 
     it('remembers the language a user chooses', async () => {
       const agent = await h.userWith('relationship_agent');
-      const changed = await agent.request({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'zh-CN' } });
+      const changed = await agent.request({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        payload: { locale: 'zh-CN' },
+      });
       expect(changed.statusCode).toBe(200);
       expect((await agent.request({ method: 'GET', url: '/api/v1/me' })).json().locale).toBe('zh-CN');
-      const bad = await agent.request({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'fr', role: 'administrator' } });
+      const bad = await agent.request({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        payload: { locale: 'fr', role: 'administrator' },
+      });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['locale', 'role']);
+      expect(
+        bad
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .sort(),
+      ).toEqual(['locale', 'role']);
     });
 
     it('changes the password only with the current one', async () => {
@@ -91,12 +117,20 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
   describe('API tokens', () => {
     it('shows a token once, stores only its hash, and acts with the owner’s role without an Origin', async () => {
       const agent = await h.userWith('relationship_agent');
-      const created = await agent.request({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'CRM sync' } });
+      const created = await agent.request({
+        method: 'POST',
+        url: '/api/v1/tokens',
+        payload: { name: 'CRM sync' },
+      });
       expect(created.statusCode).toBe(201);
       const { token, id } = created.json();
       expect(token).toMatch(/^rpt_/);
 
-      const stored = await h.test.database.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const stored = await h.test.database.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(stored.token_hash).not.toContain(token.slice(4));
 
       const listed = (await agent.request({ method: 'GET', url: '/api/v1/tokens' })).json();
@@ -111,7 +145,12 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
         payload: { name: 'Via token', category: 'partner', influence: 2, interest: 4 },
       });
       expect(write.statusCode).toBe(201);
-      const users = await h.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer, payload: { email: 'x@example.com', name: 'X', role: 'viewer' } });
+      const users = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: bearer,
+        payload: { email: 'x@example.com', name: 'X', role: 'viewer' },
+      });
       expect(users.statusCode).toBe(403);
 
       expect((await agent.request({ method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode).toBe(204);
@@ -121,7 +160,11 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
 
     it('answers 401 to a made-up token and a malformed Authorization header', async () => {
       for (const authorization of ['Bearer rpt_madeup', 'Basic abc', 'Bearer']) {
-        const response = await h.app.inject({ method: 'GET', url: '/api/v1/stakeholders', headers: { authorization } });
+        const response = await h.app.inject({
+          method: 'GET',
+          url: '/api/v1/stakeholders',
+          headers: { authorization },
+        });
         expect(response.statusCode, authorization).toBe(401);
       }
     });
@@ -129,7 +172,9 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
     it('does not let one user revoke another user’s token', async () => {
       const owner = await h.userWith('contributor');
       const other = await h.userWith('contributor');
-      const { id } = (await owner.request({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'mine' } })).json();
+      const { id } = (
+        await owner.request({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'mine' } })
+      ).json();
       expect((await other.request({ method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode).toBe(404);
     });
   });

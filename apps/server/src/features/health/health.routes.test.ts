@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/databases.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/databases.js';
 
 describe('health, OpenAPI and docs', () => {
   let test: TestDatabase;
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
     test = await createTestDatabase('sqlite');
-    app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', RAPPORT_WEB_DIST: '/nonexistent' }), test.database);
+    app = await buildApp(
+      loadConfig({ LOG_LEVEL: 'silent', RAPPORT_WEB_DIST: '/nonexistent' }),
+      test.database,
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -26,7 +29,16 @@ describe('health, OpenAPI and docs', () => {
   it('serves an OpenAPI 3.1 document of every endpoint, generated from the zod schemas', async () => {
     const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(document.openapi).toMatch(/^3\.1/);
-    for (const path of ['/api/v1/stakeholders', '/api/v1/stakeholders/{id}', '/api/v1/users', '/api/v1/session', '/api/v1/me', '/api/v1/tokens', '/api/v1/audit-log', '/api/v1/health']) {
+    for (const path of [
+      '/api/v1/stakeholders',
+      '/api/v1/stakeholders/{id}',
+      '/api/v1/users',
+      '/api/v1/session',
+      '/api/v1/me',
+      '/api/v1/tokens',
+      '/api/v1/audit-log',
+      '/api/v1/health',
+    ]) {
       expect(document.paths, path).toHaveProperty([path]);
     }
     const create = document.paths['/api/v1/stakeholders'].post;

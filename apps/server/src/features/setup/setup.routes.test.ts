@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, dialects, type TestDatabase } from '../../../test/databases.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { createTestDatabase, dialects, type TestDatabase } from '../../../test/databases.js';
 
 describe.each(dialects)('first run on %s', (dialect) => {
   let test: TestDatabase;
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
     test = await createTestDatabase(dialect);
-    app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', RAPPORT_WEB_DIST: '/nonexistent' }), test.database);
+    app = await buildApp(
+      loadConfig({ LOG_LEVEL: 'silent', RAPPORT_WEB_DIST: '/nonexistent' }),
+      test.database,
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -16,11 +19,22 @@ describe.each(dialects)('first run on %s', (dialect) => {
   });
 
   it('asks for the first administrator on an empty database, creates it once and signs it in', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needsFirstAdmin: true });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({
+      needsFirstAdmin: true,
+    });
 
-    const invalid = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: { email: 'x', password: 'short' } });
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: { email: 'x', password: 'short' },
+    });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['email', 'name', 'password']);
+    expect(
+      invalid
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['email', 'name', 'password']);
 
     const created = await app.inject({
       method: 'POST',
@@ -30,10 +44,16 @@ describe.each(dialects)('first run on %s', (dialect) => {
     expect(created.statusCode).toBe(201);
     expect(created.json().user).toMatchObject({ role: 'administrator', locale: 'zh-CN' });
     const cookie = created.cookies.find((c) => c.name === 'rapport_session');
-    const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `rapport_session=${cookie?.value}` } });
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: `rapport_session=${cookie?.value}` },
+    });
     expect(me.json().email).toBe('first@example.com');
 
-    expect((await app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needsFirstAdmin: false });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({
+      needsFirstAdmin: false,
+    });
     const again = await app.inject({
       method: 'POST',
       url: '/api/v1/setup',

@@ -18,9 +18,30 @@ describe.each(dialects)('GET /api/v1/stakeholders on %s', (dialect) => {
     ownerId = (await h.userWith('relationship_agent')).user.id;
     const seeds = [
       { name: 'alpha bank', category: 'customer', influence: 5, interest: 5, tags: ['Key'], ownerId },
-      { name: 'beta supplies', category: 'supplier', influence: 4, interest: 1, emails: ['sales@beta.example'] },
-      { name: 'gamma council', category: 'regulator', scope: 'internal', influence: 1, interest: 4, tags: ['key', 'gov'] },
-      { name: 'delta media', category: 'media', influence: 1, interest: 1, power: true, legitimacy: true, urgency: true },
+      {
+        name: 'beta supplies',
+        category: 'supplier',
+        influence: 4,
+        interest: 1,
+        emails: ['sales@beta.example'],
+      },
+      {
+        name: 'gamma council',
+        category: 'regulator',
+        scope: 'internal',
+        influence: 1,
+        interest: 4,
+        tags: ['key', 'gov'],
+      },
+      {
+        name: 'delta media',
+        category: 'media',
+        influence: 1,
+        interest: 1,
+        power: true,
+        legitimacy: true,
+        urgency: true,
+      },
       { name: '华为技术 huawei', category: 'partner', influence: 3, interest: 3, ownerId },
       { name: 'epsilon 100%_done', category: 'customer', influence: 2, interest: 2 },
     ];
@@ -74,7 +95,11 @@ describe.each(dialects)('GET /api/v1/stakeholders on %s', (dialect) => {
   });
 
   it('filters by category, scope, quadrant, salience, owner and tags', async () => {
-    expect(await names('category=customer,media')).toEqual(['alpha bank', 'delta media', 'epsilon 100%_done']);
+    expect(await names('category=customer,media')).toEqual([
+      'alpha bank',
+      'delta media',
+      'epsilon 100%_done',
+    ]);
     expect(await names('scope=internal')).toEqual(['gamma council']);
     expect(await names('quadrant=keep_satisfied')).toEqual(['beta supplies']);
     expect(await names('quadrant=manage_closely')).toEqual(['alpha bank', '华为技术 huawei']);
@@ -102,13 +127,22 @@ describe.each(dialects)('GET /api/v1/stakeholders on %s', (dialect) => {
     ]) {
       const response = await h.admin.request({ method: 'GET', url: `/api/v1/stakeholders?${query}` });
       expect(response.statusCode, query).toBe(400);
-      expect(response.json().errors.map((e: { path: string }) => e.path), query).toContain(path);
+      expect(
+        response.json().errors.map((e: { path: string }) => e.path),
+        query,
+      ).toContain(path);
     }
   });
 
   it('returns numbers, booleans and ISO times of the same types as the other dialect', async () => {
     const [first] = (await list('q=delta')).data;
-    expect(first).toMatchObject({ influence: 1, power: true, legitimacy: true, urgency: true, salience: 'definitive' });
+    expect(first).toMatchObject({
+      influence: 1,
+      power: true,
+      legitimacy: true,
+      urgency: true,
+      salience: 'definitive',
+    });
     expect(typeof first?.version).toBe('number');
     expect(first?.updatedAt).toMatch(/Z$/);
   });

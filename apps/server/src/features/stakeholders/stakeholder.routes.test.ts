@@ -61,7 +61,13 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
       const response = await admin.request({
         method: 'POST',
         url: '/api/v1/stakeholders',
-        payload: { name: 'A', category: 'customer', influence: 3, interest: 3, emails: ['a@example.com', 'nope'] },
+        payload: {
+          name: 'A',
+          category: 'customer',
+          influence: 3,
+          interest: 3,
+          emails: ['a@example.com', 'nope'],
+        },
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().errors).toEqual([{ path: 'emails.1', message: expect.any(String) }]);
@@ -73,7 +79,13 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
         method: 'POST',
         url: '/api/v1/stakeholders',
         headers: { 'content-type': 'application/json' },
-        payload: JSON.stringify({ name: 'big', category: 'customer', influence: 3, interest: 3, notes: 'x'.repeat(1_100_000) }),
+        payload: JSON.stringify({
+          name: 'big',
+          category: 'customer',
+          influence: 3,
+          interest: 3,
+          notes: 'x'.repeat(1_100_000),
+        }),
       });
       expect(response.statusCode).toBe(413);
       expect(response.json().type).toContain('payload-too-large');
@@ -95,10 +107,22 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
       const response = await admin.request({
         method: 'POST',
         url: '/api/v1/stakeholders',
-        payload: { name: 'Orphan', category: 'customer', influence: 3, interest: 3, ownerId: 'nobody', parentId: 'nothing' },
+        payload: {
+          name: 'Orphan',
+          category: 'customer',
+          influence: 3,
+          interest: 3,
+          ownerId: 'nobody',
+          parentId: 'nothing',
+        },
       });
       expect(response.statusCode).toBe(422);
-      expect(response.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['ownerId', 'parentId']);
+      expect(
+        response
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .sort(),
+      ).toEqual(['ownerId', 'parentId']);
       await nothingWritten();
     });
 
@@ -133,13 +157,18 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
       });
       expect(created.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
-      const history = (await admin.request({ method: 'GET', url: `/api/v1/stakeholders/${created.id}/assessments` })).json();
+      const history = (
+        await admin.request({ method: 'GET', url: `/api/v1/stakeholders/${created.id}/assessments` })
+      ).json();
       expect(history.data).toHaveLength(1);
       expect(history.data[0]).toMatchObject({ before: null, actorId: admin.user.id, actorName: 'Ada Admin' });
       expect(history.data[0].after).toMatchObject({ influence: 4, interest: 2, power: true, urgency: true });
 
       const audit = (
-        await admin.request({ method: 'GET', url: `/api/v1/audit-log?entity=stakeholder&entityId=${created.id}` })
+        await admin.request({
+          method: 'GET',
+          url: `/api/v1/audit-log?entity=stakeholder&entityId=${created.id}`,
+        })
       ).json();
       expect(audit.data).toEqual([
         expect.objectContaining({ action: 'create', actorId: admin.user.id, before: null, after: created }),
@@ -158,7 +187,11 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
   describe('PATCH /api/v1/stakeholders/{id}', () => {
     it('needs a version: 428 without one, and nothing changes', async () => {
       const s = await admin.createStakeholder();
-      const response = await admin.request({ method: 'PATCH', url: `/api/v1/stakeholders/${s.id}`, payload: { name: 'New' } });
+      const response = await admin.request({
+        method: 'PATCH',
+        url: `/api/v1/stakeholders/${s.id}`,
+        payload: { name: 'New' },
+      });
       expect(response.statusCode).toBe(428);
       const after = (await admin.request({ method: 'GET', url: `/api/v1/stakeholders/${s.id}` })).json();
       expect(after).toEqual(s);
@@ -201,7 +234,9 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
         payload: { notes: 'Prefers e-mail' },
       });
       expect(notesOnly.statusCode).toBe(200);
-      const history = (await admin.request({ method: 'GET', url: `/api/v1/stakeholders/${s.id}/assessments` })).json();
+      const history = (
+        await admin.request({ method: 'GET', url: `/api/v1/stakeholders/${s.id}/assessments` })
+      ).json();
       expect(history.data).toHaveLength(2);
       expect(history.data[0]).toMatchObject({
         note: 'New CFO',
@@ -220,7 +255,9 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
         payload: { parentId: child.id },
       });
       expect(response.statusCode).toBe(422);
-      expect(response.json().errors).toEqual([{ path: 'parentId', message: expect.stringContaining('ancestor') }]);
+      expect(response.json().errors).toEqual([
+        { path: 'parentId', message: expect.stringContaining('ancestor') },
+      ]);
     });
 
     it('rejects unknown fields in a patch', async () => {
@@ -246,10 +283,14 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
       });
       expect(archived.statusCode).toBe(200);
       expect(archived.json().archivedAt).not.toBeNull();
-      expect((await admin.request({ method: 'GET', url: `/api/v1/stakeholders/${s.id}` })).statusCode).toBe(200);
+      expect((await admin.request({ method: 'GET', url: `/api/v1/stakeholders/${s.id}` })).statusCode).toBe(
+        200,
+      );
 
       const list = (q: string) =>
-        admin.request({ method: 'GET', url: `/api/v1/stakeholders?q=archivable&${q}` }).then((r) => r.json().data);
+        admin
+          .request({ method: 'GET', url: `/api/v1/stakeholders?q=archivable&${q}` })
+          .then((r) => r.json().data);
       expect(await list('')).toHaveLength(0);
       expect(await list('archived=true')).toHaveLength(1);
       expect(await list('archived=only')).toHaveLength(1);
@@ -277,7 +318,9 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
     it('lets a viewer read but refuses their writes with 403, writing nothing', async () => {
       const viewer = await h.userWith('viewer');
       const s = await admin.createStakeholder();
-      expect((await viewer.request({ method: 'GET', url: `/api/v1/stakeholders/${s.id}` })).statusCode).toBe(200);
+      expect((await viewer.request({ method: 'GET', url: `/api/v1/stakeholders/${s.id}` })).statusCode).toBe(
+        200,
+      );
       const count = await h.count('stakeholders');
       const create = await viewer.request({
         method: 'POST',

@@ -13,11 +13,22 @@ describe.each(dialects)('users API on %s', (dialect) => {
     const response = await h.admin.request({
       method: 'POST',
       url: '/api/v1/users',
-      payload: { email: 'Mei@Example.com', name: 'Lin Mei', role: 'relationship_manager', competencies: ['L', 'C'], password: 'a-long-password' },
+      payload: {
+        email: 'Mei@Example.com',
+        name: 'Lin Mei',
+        role: 'relationship_manager',
+        competencies: ['L', 'C'],
+        password: 'a-long-password',
+      },
     });
     expect(response.statusCode).toBe(201);
     const user = response.json();
-    expect(user).toMatchObject({ email: 'mei@example.com', role: 'relationship_manager', competencies: ['L', 'C'], locale: 'en' });
+    expect(user).toMatchObject({
+      email: 'mei@example.com',
+      role: 'relationship_manager',
+      competencies: ['L', 'C'],
+      locale: 'en',
+    });
     expect(user).not.toHaveProperty('passwordHash');
     expect(response.headers.location).toBe(`/api/v1/users/${user.id}`);
     await expect(h.signIn('mei@example.com', 'a-long-password')).resolves.toBeTruthy();
@@ -28,19 +39,33 @@ describe.each(dialects)('users API on %s', (dialect) => {
     const response = await h.admin.request({
       method: 'POST',
       url: '/api/v1/users',
-      payload: { email: 'bad', name: '', role: 'king', competencies: ['L', 'X'], password: 'short', extra: true },
+      payload: {
+        email: 'bad',
+        name: '',
+        role: 'king',
+        competencies: ['L', 'X'],
+        password: 'short',
+        extra: true,
+      },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(
-      ['competencies.1', 'email', 'extra', 'name', 'password', 'role'].sort(),
-    );
+    expect(
+      response
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['competencies.1', 'email', 'extra', 'name', 'password', 'role'].sort());
     expect(await h.count('users')).toBe(before);
   });
 
   it('refuses a second user with the same e-mail', async () => {
     const payload = { email: 'twice@example.com', name: 'Twice', role: 'viewer' };
     expect((await h.admin.request({ method: 'POST', url: '/api/v1/users', payload })).statusCode).toBe(201);
-    const again = await h.admin.request({ method: 'POST', url: '/api/v1/users', payload: { ...payload, email: 'TWICE@example.com' } });
+    const again = await h.admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { ...payload, email: 'TWICE@example.com' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().errors).toEqual([{ path: 'email', message: 'already in use' }]);
   });

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './db/database.js';
+
+const run = promisify(execFile);
+const bin = path.resolve(import.meta.dirname, '../bin/rapport.mjs');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-cli-'));
+const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'cli.db')}` };
+const rapport = (...args: string[]) => run(process.execPath, [bin, ...args], { env });
+
+describe('the rapport command', () => {
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('says what is wrong with a user it cannot create, and creates nothing', async () => {
+    const failed = await rapport('user', 'create', '--email', 'nope', '--name', 'X', '--role', 'king').catch(
+      (error) => error,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('email');
+    expect(failed.stderr).toContain('role');
+  });
+
+  it('creates the first administrator, then loads the demo organisation', async () => {
+    const created = await rapport(
+      'user',
+      'create',
+      '--email',
+      'cli@example.com',
+      '--name',
+      'CLI Admin',
+      '--password',
+      'a-long-password',
+      '--competencies',
+      'L,a',
+    );
+    expect(created.stdout).toMatch(/Created administrator cli@example.com/);
+    const demo = await rapport('demo');
+    expect(demo.stdout).toMatch(/^Loaded \d+ stakeholders/);
+
+    const database = openDatabase(env.DATABASE_URL);
+    try {
+      const admin = await database.db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', 'cli@example.com')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(admin.competencies)).toEqual(['L', 'A']);
+      expect(admin.password_hash).toMatch(/^\$argon2id\$/);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses to start with a broken configuration and lists each problem', async () => {
+    const failed = await run(process.execPath, [bin, 'migrate'], {
+      env: { ...env, PORT: 'x', DATABASE_URL: 'mysql://db' },
+    }).catch((e) => e);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('PORT');
+    expect(failed.stderr).toContain('DATABASE_URL');
+  });
+});

@@ -1,0 +1,31 @@
+import { stakeholderCategories } from '@rapport/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects } from '../../../test/databases.js';
+import { createHarness, type Harness } from '../../../test/harness.js';
+import { everyCategoryCovered } from './demo.data.js';
+import { seedDemo } from './demo.seed.js';
+
+describe.each(dialects)('the demo organisation on %s', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(dialect);
+  });
+  afterAll(() => h.close());
+
+  it('covers every stakeholder category', () => {
+    expect(everyCategoryCovered(stakeholderCategories)).toBe(true);
+  });
+
+  it('loads once: bilingual stakeholders in all four quadrants, owners and a history of re-assessments', async () => {
+    expect(await seedDemo(h.test.database.db)).toMatch(/^Loaded/);
+    expect(await seedDemo(h.test.database.db)).toMatch(/already/);
+    const page = (
+      await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders?limit=200&count=true' })
+    ).json();
+    expect(page.total).toBeGreaterThanOrEqual(20);
+    const quadrants = new Set(page.data.map((s: { quadrant: string }) => s.quadrant));
+    expect(quadrants.size).toBe(4);
+    expect(page.data.every((s: { name: string }) => /[\u4e00-\u9fff]/.test(s.name))).toBe(true);
+    expect(await h.count('stakeholder_assessments')).toBeGreaterThan(page.total);
+  });
+});
