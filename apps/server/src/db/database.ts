@@ -50,6 +50,8 @@ function openSqlite(file: string): Database {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // Gathers planner statistics where they are missing or stale, so filtered lists pick the better index.
+  connection.pragma('optimize = 0x10002');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

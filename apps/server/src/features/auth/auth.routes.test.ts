@@ -64,6 +64,26 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
     });
   });
 
+  describe('session expiry', () => {
+    it('refuses an expired session and removes it at the next sign-in', async () => {
+      const session = await h.userWith('viewer');
+      const past = new Date(Date.now() - 1000).toISOString();
+      await h.test.database.db
+        .updateTable('sessions')
+        .set({ expires_at: past })
+        .where('user_id', '=', session.user.id)
+        .execute();
+      expect((await session.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+      await h.signIn('admin@example.com');
+      const left = await h.test.database.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('user_id', '=', session.user.id)
+        .execute();
+      expect(left).toHaveLength(0);
+    });
+  });
+
   describe('/api/v1/me', () => {
     it('shows the role and the permissions of the role', async () => {
       const viewer = await h.userWith('viewer');

@@ -9,7 +9,12 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { findUserByEmail, findUserById, toUser, updateUser } from '../users/user.repository.js';
 import { type Actor, requireActor, requirePermission } from './actor.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { deleteSession, findSessionUser, insertSession } from './session.repository.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findSessionUser,
+  insertSession,
+} from './session.repository.js';
 import { findTokenUser, insertToken, listTokensOfUser, revokeToken, touchToken } from './token.repository.js';
 
 // Session ids and API tokens are 256 random bits: a plain SHA-256 is enough to store them safely
@@ -30,6 +35,8 @@ export function createAuthService(db: Kysely<DB>, options: { sessionDays: number
     async startSession(userId: string): Promise<{ cookieValue: string; expiresAt: string }> {
       const cookieValue = secret();
       const createdAt = now();
+      // Sign-ins are rare and the expiry column is indexed: a fine moment to drop sessions that ended.
+      await deleteExpiredSessions(db, createdAt);
       const expiresAt = addDays(createdAt, options.sessionDays);
       await insertSession(db, { id: digest(cookieValue), userId, createdAt, expiresAt });
       return { cookieValue, expiresAt };
