@@ -144,6 +144,8 @@ for (const scenario of scenarios) {
     url: `${base}${scenario.path}`,
     method: scenario.method ?? 'GET',
     body: scenario.body,
+    // The load generator runs in a worker thread so it does not share the server's event loop.
+    workers: 1,
     connections: 10,
     duration: seconds,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -57,9 +57,9 @@ export function applyKeyset<DB, TB extends keyof DB, O>(
     .orderBy(sql`${id} ${sql.raw(keyset.direction)}`);
   if (cursor) {
     const [value, lastId] = decodeCursor(cursor);
+    // A row-value comparison is one index range in both SQLite and PostgreSQL; the equivalent OR is not.
     ordered = ordered.where(
-      (_eb: ExpressionBuilder<DB, TB>) =>
-        sql<boolean>`(${column} ${op} ${value} or (${column} = ${value} and ${id} ${op} ${lastId}))`,
+      (_eb: ExpressionBuilder<DB, TB>) => sql<boolean>`(${column}, ${id}) ${op} (${value}, ${lastId})`,
     );
   }
   return ordered;
