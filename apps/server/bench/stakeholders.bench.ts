@@ -56,6 +56,7 @@ const BATCH = 500;
 for (let start = 0; start < count; start += BATCH) {
   const rows: StakeholdersTable[] = [];
   const tags: { stakeholder_id: string; tag: string }[] = [];
+  const emails: { stakeholder_id: string; email: string }[] = [];
   for (let i = start; i < Math.min(start + BATCH, count); i++) {
     const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
     const tag = tagPool[i % tagPool.length] as string;
@@ -80,6 +81,8 @@ for (let start = 0; start < count; start += BATCH) {
       phones: [],
       tags: [tag],
       notes: '',
+      externalRef: `ext-${i}`,
+      lastAssessedAt: at,
       archivedAt: null,
       version: 1,
       createdAt: at,
@@ -87,10 +90,12 @@ for (let start = 0; start < count; start += BATCH) {
     });
     rows.push(row);
     tags.push({ stakeholder_id: row.id, tag });
+    emails.push({ stakeholder_id: row.id, email: `contact${i}@example.com` });
   }
   await database.db.transaction().execute(async (trx) => {
     await trx.insertInto('stakeholders').values(rows).execute();
     await trx.insertInto('stakeholder_tags').values(tags).execute();
+    await trx.insertInto('stakeholder_emails').values(emails).execute();
   });
 }
 const seedSeconds = (performance.now() - seedStart) / 1000;

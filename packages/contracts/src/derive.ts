@@ -1,4 +1,4 @@
-import type { Quadrant, SalienceClass } from './enums.js';
+import { type EngagementLevel, engagementLevels, type Quadrant, type SalienceClass } from './enums.js';
 
 /** SPEC §11: influence ≥ 3 is high, interest ≥ 3 is high. */
 export function quadrantOf(influence: number, interest: number): Quadrant {
@@ -19,4 +19,10 @@ export function salienceOf(power: boolean, legitimacy: boolean, urgency: boolean
   if (legitimacy) return 'discretionary';
   if (urgency) return 'demanding';
   return 'none';
+}
+
+/** Steps from the current to the desired engagement level (positive: more engagement is wanted). */
+export function engagementGapOf(current: EngagementLevel | null, desired: EngagementLevel | null): number | null {
+  if (current === null || desired === null) return null;
+  return engagementLevels.indexOf(desired) - engagementLevels.indexOf(current);
 }

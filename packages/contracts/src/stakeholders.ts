@@ -7,7 +7,7 @@ import {
   StakeholderCategory,
   StakeholderKind,
 } from './enums.js';
-import { boundedList, Id, IsoDateTime, LongText, Name, PageQuery, ShortText, Version } from './limits.js';
+import { boundedList, Id, IsoDateTime, LongText, limits, Name, PageQuery, ShortText, Version } from './limits.js';
 
 const Scale = z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5');
 const Tag = z.string().trim().min(1).max(50);
@@ -37,6 +37,9 @@ export const Stakeholder = z.object({
   phones: z.array(z.string()),
   tags: z.array(z.string()),
   notes: z.string(),
+  externalRef: z.string().nullable().describe('the id of this stakeholder in another system (CSV upsert key)'),
+  engagementGap: z.number().int().nullable().describe('desired minus current engagement level, in steps'),
+  lastAssessedAt: IsoDateTime.nullable(),
   archivedAt: IsoDateTime.nullable(),
   version: Version,
   createdAt: IsoDateTime,
@@ -64,6 +67,7 @@ const editable = {
   phones: boundedList(Phone),
   tags: boundedList(Tag),
   notes: LongText,
+  externalRef: z.string().trim().min(1).max(limits.name).nullable(),
 };
 
 /** A note kept with the assessment when influence, interest, salience or engagement change. */
@@ -86,6 +90,7 @@ export const StakeholderCreate = z.strictObject({
   phones: editable.phones.default([]),
   tags: editable.tags.default([]),
   notes: editable.notes.default(''),
+  externalRef: editable.externalRef.optional(),
   assessmentNote,
 });
 export type StakeholderCreate = z.infer<typeof StakeholderCreate>;
@@ -114,7 +119,15 @@ export const assessedFields = [
 ] as const;
 export type AssessedField = (typeof assessedFields)[number];
 
-export const stakeholderSorts = ['name', 'createdAt', 'updatedAt', 'influence', 'interest'] as const;
+export const stakeholderSorts = [
+  'name',
+  'createdAt',
+  'updatedAt',
+  'influence',
+  'interest',
+  'engagementGap',
+  'lastAssessedAt',
+] as const;
 const sortValues = stakeholderSorts.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
 
 const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
@@ -137,6 +150,7 @@ export const StakeholderListQuery = z.strictObject({
   salience: csvOf(SalienceClass).optional(),
   ownerId: z.string().max(64).optional().describe('a user id, or "none" for stakeholders without an owner'),
   tag: csvOf(Tag).optional().describe('comma-separated; a stakeholder with any of them matches'),
+  groupId: z.string().max(64).optional().describe('members of this stakeholder group'),
   archived: z
     .enum(['false', 'true', 'only'])
     .default('false')

@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/20261127100000_initial.js';
+import * as stakeholderAnalysis from './migrations/20261127120000_stakeholder_analysis.js';
 import type { DB } from './schema.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
   '20261127100000_initial': initial,
+  '20261127120000_stakeholder_analysis': stakeholderAnalysis,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -23,4 +25,10 @@ export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const all = await migrator.getMigrations();
   return all.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}
+
+/** For tests of a migration's data step: bring the schema up to (and including) one named migration. */
+export async function migrateTo(db: Kysely<DB>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw error;
 }

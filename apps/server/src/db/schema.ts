@@ -65,6 +65,69 @@ export interface StakeholdersTable {
   version: number;
   created_at: string;
   updated_at: string;
+  external_ref: string | null;
+  name_key: string | null;
+  engagement_gap: number | null;
+  last_assessed_at: string | null;
+}
+
+export interface StakeholderEmailsTable {
+  email: string;
+  stakeholder_id: string;
+}
+
+export interface StakeholderGroupsTable {
+  id: string;
+  name: string;
+  sort_name: string;
+  description: string;
+  key_group: number;
+  reassess_days: number | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StakeholderGroupMembersTable {
+  group_id: string;
+  stakeholder_id: string;
+  added_at: string;
+}
+
+export interface StakeholderLinksTable {
+  id: string;
+  from_id: string;
+  to_id: string;
+  type: string;
+  note: string;
+  created_at: string;
+}
+
+export interface ImportsTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  actor_id: string | null;
+  created: number;
+  updated: number;
+  skipped: number;
+  created_at: string;
+  undone_at: string | null;
+}
+
+export interface ImportRowsTable {
+  import_id: string;
+  stakeholder_id: string;
+  action: string;
+  before: string | null;
+}
+
+export interface ImportMappingsTable {
+  user_id: string;
+  header_key: string;
+  mapping: string;
+  updated_at: string;
 }
 
 export interface StakeholderTagsTable {
@@ -101,6 +164,13 @@ export interface DB {
   api_tokens: ApiTokensTable;
   stakeholders: StakeholdersTable;
   stakeholder_tags: StakeholderTagsTable;
+  stakeholder_emails: StakeholderEmailsTable;
+  stakeholder_groups: StakeholderGroupsTable;
+  stakeholder_group_members: StakeholderGroupMembersTable;
+  stakeholder_links: StakeholderLinksTable;
+  imports: ImportsTable;
+  import_rows: ImportRowsTable;
+  import_mappings: ImportMappingsTable;
   stakeholder_assessments: StakeholderAssessmentsTable;
   audit_log: AuditLogTable;
 }

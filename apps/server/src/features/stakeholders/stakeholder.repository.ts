@@ -28,6 +28,9 @@ export function toStakeholder(row: StakeholderRow): Stakeholder {
     phones: fromJsonList(row.phones),
     tags: fromJsonList(row.tags),
     notes: row.notes,
+    externalRef: row.external_ref,
+    engagementGap: row.engagement_gap,
+    lastAssessedAt: row.last_assessed_at,
     archivedAt: row.archived_at,
     version: row.version,
     createdAt: row.created_at,
@@ -45,13 +48,9 @@ export async function findParentIdOf(db: Kysely<DB>, id: string): Promise<string
 
 const normalisedTags = (tags: string[]) => [...new Set(tags.map((tag) => tag.toLowerCase()))];
 
-export async function insertStakeholder(
-  db: Kysely<DB>,
-  row: StakeholdersTable,
-  tags: string[],
-): Promise<void> {
+export async function insertStakeholder(db: Kysely<DB>, row: StakeholdersTable): Promise<void> {
   await db.insertInto('stakeholders').values(row).execute();
-  await replaceTags(db, row.id, tags);
+  await syncLookups(db, toStakeholder(row));
 }
 
 export async function updateStakeholder(
@@ -69,16 +68,29 @@ export async function updateStakeholder(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The tag table mirrors the JSON list so the tag filter is an index lookup. */
-export async function replaceTags(db: Kysely<DB>, id: string, tags: string[]): Promise<void> {
+/** The tag and e-mail tables mirror the JSON lists, so the tag filter and duplicate search use indexes. */
+export async function syncLookups(db: Kysely<DB>, stakeholder: Pick<Stakeholder, 'id' | 'tags' | 'emails'>) {
+  const { id } = stakeholder;
   await db.deleteFrom('stakeholder_tags').where('stakeholder_id', '=', id).execute();
-  const unique = normalisedTags(tags);
-  if (unique.length > 0) {
+  await db.deleteFrom('stakeholder_emails').where('stakeholder_id', '=', id).execute();
+  const tags = normalisedTags(stakeholder.tags);
+  if (tags.length > 0) {
     await db
       .insertInto('stakeholder_tags')
-      .values(unique.map((tag) => ({ stakeholder_id: id, tag })))
+      .values(tags.map((tag) => ({ stakeholder_id: id, tag })))
       .execute();
   }
+  const emails = [...new Set(stakeholder.emails)];
+  if (emails.length > 0) {
+    await db
+      .insertInto('stakeholder_emails')
+      .values(emails.map((email) => ({ stakeholder_id: id, email })))
+      .execute();
+  }
+}
+
+export async function findByExternalRef(db: Kysely<DB>, externalRef: string) {
+  return db.selectFrom('stakeholders').selectAll().where('external_ref', '=', externalRef).executeTakeFirst();
 }
 
 const sortColumns = {
@@ -87,10 +99,14 @@ const sortColumns = {
   updatedAt: 'updated_at',
   influence: 'influence',
   interest: 'interest',
+  engagementGap: 'engagement_gap',
+  lastAssessedAt: 'last_assessed_at',
 };
+// Keyset pages need a value in the sort column: sorting by these lists only the rows that have one.
+const nullableSortColumns = new Set(['engagement_gap', 'last_assessed_at']);
 
 function filtered(db: Kysely<DB>, query: StakeholderListQuery) {
-  const { q, category, scope, quadrant, salience, ownerId, tag, archived } = query;
+  const { q, category, scope, quadrant, salience, ownerId, tag, groupId, archived } = query;
   return db
     .selectFrom('stakeholders')
     .$if(archived === 'false', (qb) => qb.where('archived_at', 'is', null))
@@ -114,6 +130,17 @@ function filtered(db: Kysely<DB>, query: StakeholderListQuery) {
             .where('stakeholder_tags.tag', 'in', normalisedTags(tag as string[])),
         ),
       ),
+    )
+    .$if(groupId !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('stakeholder_group_members')
+            .select('stakeholder_group_members.group_id')
+            .whereRef('stakeholder_group_members.stakeholder_id', '=', 'stakeholders.id')
+            .where('stakeholder_group_members.group_id', '=', groupId as string),
+        ),
+      ),
     );
 }
 
@@ -122,14 +149,15 @@ export async function listStakeholders(
   query: StakeholderListQuery,
 ): Promise<Page<Stakeholder>> {
   const keyset = keysetOf(query.sort, sortColumns);
-  const rows = await applyKeyset(filtered(db, query).selectAll(), keyset, query.cursor, 'stakeholders')
+  const base = filtered(db, query).$if(nullableSortColumns.has(keyset.column), (qb) =>
+    qb.where(sql.ref(keyset.column), 'is not', null),
+  );
+  const rows = await applyKeyset(base.selectAll(), keyset, query.cursor, 'stakeholders')
     .limit(query.limit + 1)
     .execute();
   const page = pageFrom(rows, query.limit, keyset, toStakeholder);
   if (query.count) {
-    const counted = await filtered(db, query)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     page.total = Number(counted.n);
   }
   return page;

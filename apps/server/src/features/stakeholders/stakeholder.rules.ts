@@ -1,6 +1,7 @@
 import {
   type AssessmentValues,
   assessedFields,
+  engagementGapOf,
   type FieldError,
   quadrantOf,
   type Stakeholder,
@@ -8,7 +9,8 @@ import {
 } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB, StakeholdersTable } from '../../db/schema.js';
-import { existingUserIds, findParentIdOf } from './stakeholder.repository.js';
+import { nameKey } from '../../shared/name-key.js';
+import { existingUserIds, findByExternalRef, findParentIdOf } from './stakeholder.repository.js';
 
 export function assessmentValuesOf(stakeholder: Stakeholder): AssessmentValues {
   return Object.fromEntries(assessedFields.map((field) => [field, stakeholder[field]])) as AssessmentValues;
@@ -18,13 +20,19 @@ export function assessmentChanged(before: AssessmentValues, after: AssessmentVal
   return assessedFields.some((field) => before[field] !== after[field]);
 }
 
-/** The stored row of a stakeholder, with the derived columns (quadrant, salience, search text) computed. */
-export function rowOf(s: Omit<Stakeholder, 'quadrant' | 'salience'>): StakeholdersTable {
+export type StakeholderInput = Omit<Stakeholder, 'quadrant' | 'salience' | 'engagementGap'>;
+
+/** The stored row of a stakeholder, with the derived columns (quadrant, salience, gap, search keys) computed. */
+export function rowOf(s: StakeholderInput): StakeholdersTable {
   return {
     id: s.id,
     name: s.name,
     sort_name: s.name.toLowerCase(),
-    search_text: [s.name, ...s.emails, ...s.tags].join('\n').toLowerCase(),
+    search_text: [s.name, ...s.emails, ...s.tags, s.externalRef ?? ''].join('\n').toLowerCase(),
+    name_key: nameKey(s.name),
+    external_ref: s.externalRef,
+    engagement_gap: engagementGapOf(s.engagementCurrent, s.engagementDesired),
+    last_assessed_at: s.lastAssessedAt,
     kind: s.kind,
     category: s.category,
     scope: s.scope,
@@ -54,13 +62,18 @@ export function rowOf(s: Omit<Stakeholder, 'quadrant' | 'salience'>): Stakeholde
 
 const MAX_PARENT_DEPTH = 50;
 
-/** Checks what a schema cannot: the owner and the parent exist, and the parent chain has no loop. */
+/** Checks what a schema cannot: owner and parent exist, no parent loop, the external reference is unique. */
 export async function referenceErrors(
   db: Kysely<DB>,
-  self: { id: string; parentId: string | null; ownerId: string | null },
-  changed: { parentId: boolean; ownerId: boolean },
+  self: { id: string; parentId: string | null; ownerId: string | null; externalRef: string | null },
+  changed: { parentId: boolean; ownerId: boolean; externalRef: boolean },
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
+  if (changed.externalRef && self.externalRef !== null) {
+    const holder = await findByExternalRef(db, self.externalRef);
+    if (holder && holder.id !== self.id)
+      errors.push({ path: 'externalRef', message: 'another stakeholder has it' });
+  }
   if (changed.ownerId && self.ownerId !== null) {
     const found = await existingUserIds(db, [self.ownerId]);
     if (!found.has(self.ownerId)) errors.push({ path: 'ownerId', message: 'no active user with this id' });

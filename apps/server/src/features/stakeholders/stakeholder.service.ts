@@ -17,7 +17,7 @@ import {
   findStakeholderById,
   insertStakeholder,
   listStakeholders,
-  replaceTags,
+  syncLookups,
   toStakeholder,
   updateStakeholder,
 } from './stakeholder.repository.js';
@@ -91,6 +91,8 @@ export function createStakeholderService(db: Kysely<DB>) {
           engagementDesired: fields.engagementDesired ?? null,
           targetInfluence: fields.targetInfluence ?? null,
           targetInterest: fields.targetInterest ?? null,
+          externalRef: fields.externalRef ?? null,
+          lastAssessedAt: at,
           archivedAt: null,
           version: 1,
           createdAt: at,
@@ -98,9 +100,13 @@ export function createStakeholderService(db: Kysely<DB>) {
         }),
       );
       return db.transaction().execute(async (trx) => {
-        const errors = await referenceErrors(trx, stakeholder, { parentId: true, ownerId: true });
+        const errors = await referenceErrors(trx, stakeholder, {
+          parentId: true,
+          ownerId: true,
+          externalRef: true,
+        });
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
-        await insertStakeholder(trx, rowOf(stakeholder), stakeholder.tags);
+        await insertStakeholder(trx, rowOf(stakeholder));
         await insertAssessment(trx, {
           stakeholderId: stakeholder.id,
           at,
@@ -136,17 +142,20 @@ export function createStakeholderService(db: Kysely<DB>) {
         }
         const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
         const next: Stakeholder = { ...current, ...defined, updatedAt: now() };
+        const before = assessmentValuesOf(current);
+        const after = assessmentValuesOf(next);
+        const moved = assessmentChanged(before, after);
+        if (moved) next.lastAssessedAt = next.updatedAt;
         const errors = await referenceErrors(trx, next, {
           parentId: next.parentId !== current.parentId,
           ownerId: next.ownerId !== current.ownerId,
+          externalRef: next.externalRef !== current.externalRef,
         });
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
 
         const saved = await write(trx, signedIn, 'update', current, next);
-        if (fields.tags !== undefined) await replaceTags(trx, id, saved.tags);
-        const before = assessmentValuesOf(current);
-        const after = assessmentValuesOf(saved);
-        if (assessmentChanged(before, after)) {
+        if (fields.tags !== undefined || fields.emails !== undefined) await syncLookups(trx, saved);
+        if (moved) {
           await insertAssessment(trx, {
             stakeholderId: id,
             at: saved.updatedAt,

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dialects } from '../../test/databases.js';
+import { testPostgresUrl } from '../../test/postgres-url.js';
+import { type Database, openDatabase } from './database.js';
+import { migrateTo, migrateToLatest, pendingMigrations } from './migrate.js';
+
+async function emptyDatabase(dialect: string): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-migrate-'));
+    const database = openDatabase(`sqlite:${path.join(dir, 'm.db')}`);
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = testPostgresUrl() as string;
+  const schema = `rapport_migrate_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const database = openDatabase(url, { schema, poolSize: 2 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const cleaner = new pg.Client({ connectionString: url });
+      await cleaner.connect();
+      await cleaner.query(`drop schema ${schema} cascade`);
+      await cleaner.end();
+    },
+  };
+}
+
+describe.each(dialects)('migrations on %s', (dialect) => {
+  let drop: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await drop?.();
+    drop = undefined;
+  });
+
+  it('runs every migration once, and twice is a no-op', async () => {
+    const fresh = await emptyDatabase(dialect);
+    drop = fresh.drop;
+    expect((await migrateToLatest(fresh.database.db)).length).toBeGreaterThan(1);
+    expect(await migrateToLatest(fresh.database.db)).toEqual([]);
+    expect(await pendingMigrations(fresh.database.db)).toEqual([]);
+  });
+
+  it('fills the analysis columns of stakeholders written before they existed', async () => {
+    const fresh = await emptyDatabase(dialect);
+    drop = fresh.drop;
+    const db = fresh.database.db as never as import('kysely').Kysely<any>;
+    await migrateTo(fresh.database.db, '20261127100000_initial');
+    const at = '2026-01-02T03:04:05.000Z';
+    await db
+      .insertInto('stakeholders')
+      .values({
+        id: 's1',
+        name: 'Acme Ltd',
+        sort_name: 'acme ltd',
+        search_text: 'acme ltd',
+        kind: 'organisation',
+        category: 'customer',
+        scope: 'external',
+        parent_id: null,
+        influence: 4,
+        interest: 4,
+        quadrant: 'manage_closely',
+        power: 0,
+        legitimacy: 0,
+        urgency: 0,
+        salience: 'none',
+        engagement_current: 'resistant',
+        engagement_desired: 'supportive',
+        target_influence: null,
+        target_interest: null,
+        owner_id: null,
+        emails: '["a@acme.example","b@acme.example"]',
+        phones: '[]',
+        tags: '[]',
+        notes: '',
+        archived_at: null,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('stakeholder_assessments')
+      .values({
+        id: 'a1',
+        stakeholder_id: 's1',
+        at,
+        actor_id: null,
+        note: '',
+        influence: 4,
+        interest: 4,
+        before: null,
+        after: '{}',
+      })
+      .execute();
+    await migrateToLatest(fresh.database.db);
+    const row = await fresh.database.db.selectFrom('stakeholders').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      name_key: 'acme',
+      engagement_gap: 2,
+      last_assessed_at: at,
+      external_ref: null,
+    });
+    const emails = await fresh.database.db
+      .selectFrom('stakeholder_emails')
+      .select('email')
+      .orderBy('email')
+      .execute();
+    expect(emails.map((e) => e.email)).toEqual(['a@acme.example', 'b@acme.example']);
+  });
+});
