@@ -22,7 +22,10 @@ export function salienceOf(power: boolean, legitimacy: boolean, urgency: boolean
 }
 
 /** Steps from the current to the desired engagement level (positive: more engagement is wanted). */
-export function engagementGapOf(current: EngagementLevel | null, desired: EngagementLevel | null): number | null {
+export function engagementGapOf(
+  current: EngagementLevel | null,
+  desired: EngagementLevel | null,
+): number | null {
   if (current === null || desired === null) return null;
   return engagementLevels.indexOf(desired) - engagementLevels.indexOf(current);
 }

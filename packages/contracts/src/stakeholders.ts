@@ -7,7 +7,17 @@ import {
   StakeholderCategory,
   StakeholderKind,
 } from './enums.js';
-import { boundedList, Id, IsoDateTime, LongText, limits, Name, PageQuery, ShortText, Version } from './limits.js';
+import {
+  boundedList,
+  Id,
+  IsoDateTime,
+  LongText,
+  limits,
+  Name,
+  PageQuery,
+  ShortText,
+  Version,
+} from './limits.js';
 
 const Scale = z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5');
 const Tag = z.string().trim().min(1).max(50);
@@ -37,7 +47,10 @@ export const Stakeholder = z.object({
   phones: z.array(z.string()),
   tags: z.array(z.string()),
   notes: z.string(),
-  externalRef: z.string().nullable().describe('the id of this stakeholder in another system (CSV upsert key)'),
+  externalRef: z
+    .string()
+    .nullable()
+    .describe('the id of this stakeholder in another system (CSV upsert key)'),
   engagementGap: z.number().int().nullable().describe('desired minus current engagement level, in steps'),
   lastAssessedAt: IsoDateTime.nullable(),
   archivedAt: IsoDateTime.nullable(),
