@@ -18,6 +18,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { stakeholderRoutes } from './features/stakeholders/stakeholder.routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(userRoutes, { users: services.users });
       await api.register(stakeholderRoutes, { stakeholders: services.stakeholders });
       await api.register(auditRoutes, { audit: services.audit });
+      await api.register(groupRoutes, { groups: services.groups });
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

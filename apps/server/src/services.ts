@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createGroupService } from './features/groups/group.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
 import { createUserService } from './features/users/user.service.js';
 
@@ -12,6 +13,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     users: createUserService(db),
     stakeholders: createStakeholderService(db),
     audit: createAuditService(db),
+    groups: createGroupService(db),
   };
 }
 

@@ -17,6 +17,18 @@ export const permissionTable = {
     roles: ['administrator', 'relationship_manager', 'relationship_agent'],
     description: 'Archive a stakeholder and bring it back',
   },
+  'stakeholders.merge': {
+    roles: ['administrator', 'relationship_manager'],
+    description: 'Merge a duplicate stakeholder into another, keeping every record of both',
+  },
+  'stakeholders.import': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description: 'Import stakeholders from CSV and undo an import',
+  },
+  'groups.write': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description: 'Create, edit and archive stakeholder groups and change their members',
+  },
   'users.read': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
     description: 'See the list of users (names, roles, competencies), e.g. to pick an owner',

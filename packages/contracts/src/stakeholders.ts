@@ -15,6 +15,7 @@ import {
   limits,
   Name,
   PageQuery,
+  QueryBoolean,
   ShortText,
   Version,
 } from './limits.js';
@@ -164,6 +165,9 @@ export const StakeholderListQuery = z.strictObject({
   ownerId: z.string().max(64).optional().describe('a user id, or "none" for stakeholders without an owner'),
   tag: csvOf(Tag).optional().describe('comma-separated; a stakeholder with any of them matches'),
   groupId: z.string().max(64).optional().describe('members of this stakeholder group'),
+  due: QueryBoolean.optional().describe(
+    'true: members of groups with a re-assessment interval whose last assessment is older than it',
+  ),
   archived: z
     .enum(['false', 'true', 'only'])
     .default('false')

@@ -1,4 +1,4 @@
-import type { Stakeholder, StakeholderListQuery } from '@rapport/contracts';
+import type { Stakeholder, StakeholderFilter, StakeholderListQuery } from '@rapport/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { DB, StakeholderRow, StakeholdersTable } from '../../db/schema.js';
 import { containsPattern, fromJsonList } from '../../shared/json.js';
@@ -105,7 +105,14 @@ const sortColumns = {
 // Keyset pages need a value in the sort column: sorting by these lists only the rows that have one.
 const nullableSortColumns = new Set(['engagement_gap', 'last_assessed_at']);
 
-function filtered(db: Kysely<DB>, query: StakeholderListQuery) {
+/** For "due for re-assessment": members of a group whose last assessment is older than the group allows. */
+export interface DueCutoff {
+  groupId: string;
+  assessedBefore: string;
+}
+
+/** The stakeholders a list filter finds, as a query to select from, count, or insert from. */
+export function filteredStakeholders(db: Kysely<DB>, query: StakeholderFilter, dueCutoffs?: DueCutoff[]) {
   const { q, category, scope, quadrant, salience, ownerId, tag, groupId, archived } = query;
   return db
     .selectFrom('stakeholders')
@@ -141,15 +148,34 @@ function filtered(db: Kysely<DB>, query: StakeholderListQuery) {
             .where('stakeholder_group_members.group_id', '=', groupId as string),
         ),
       ),
+    )
+    .$if(dueCutoffs !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or(
+          (dueCutoffs ?? []).map((cutoff) =>
+            eb.and([
+              eb('stakeholders.last_assessed_at', '<', cutoff.assessedBefore),
+              eb.exists(
+                eb
+                  .selectFrom('stakeholder_group_members as due')
+                  .select('due.group_id')
+                  .whereRef('due.stakeholder_id', '=', 'stakeholders.id')
+                  .where('due.group_id', '=', cutoff.groupId),
+              ),
+            ]),
+          ),
+        ),
+      ),
     );
 }
 
 export async function listStakeholders(
   db: Kysely<DB>,
   query: StakeholderListQuery,
+  dueCutoffs?: DueCutoff[],
 ): Promise<Page<Stakeholder>> {
   const keyset = keysetOf(query.sort, sortColumns);
-  const base = filtered(db, query).$if(nullableSortColumns.has(keyset.column), (qb) =>
+  const base = filteredStakeholders(db, query, dueCutoffs).$if(nullableSortColumns.has(keyset.column), (qb) =>
     qb.where(sql.ref(keyset.column), 'is not', null),
   );
   const rows = await applyKeyset(base.selectAll(), keyset, query.cursor, 'stakeholders')
