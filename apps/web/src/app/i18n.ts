@@ -1,0 +1,82 @@
+import { type Locale, locales } from '@rapport/contracts';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enAdmin from '../locales/en/admin.json';
+import enAuth from '../locales/en/auth.json';
+import enCommon from '../locales/en/common.json';
+import enEnums from '../locales/en/enums.json';
+import enShell from '../locales/en/shell.json';
+import enStakeholders from '../locales/en/stakeholders.json';
+import zhAdmin from '../locales/zh-CN/admin.json';
+import zhAuth from '../locales/zh-CN/auth.json';
+import zhCommon from '../locales/zh-CN/common.json';
+import zhEnums from '../locales/zh-CN/enums.json';
+import zhShell from '../locales/zh-CN/shell.json';
+import zhStakeholders from '../locales/zh-CN/stakeholders.json';
+
+export const resources = {
+  en: {
+    common: enCommon,
+    shell: enShell,
+    auth: enAuth,
+    stakeholders: enStakeholders,
+    admin: enAdmin,
+    enums: enEnums,
+  },
+  'zh-CN': {
+    common: zhCommon,
+    shell: zhShell,
+    auth: zhAuth,
+    stakeholders: zhStakeholders,
+    admin: zhAdmin,
+    enums: zhEnums,
+  },
+} as const;
+
+const storageKey = 'rapport.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** The language to start in: the last one chosen on this browser, else the browser's own. */
+function initialLocale(): Locale {
+  try {
+    const stored = window.localStorage.getItem(storageKey);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage can be unavailable (private mode); the browser language still applies.
+  }
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+}
+
+/** Switches the interface language and remembers it on this browser (the sign-in page uses it). */
+export async function applyLocale(locale: Locale): Promise<void> {
+  try {
+    window.localStorage.setItem(storageKey, locale);
+  } catch {
+    // Not remembered on this browser; the user's profile still keeps it.
+  }
+  if (i18n.resolvedLanguage !== locale) await i18n.changeLanguage(locale);
+}
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLocale(),
+  fallbackLng: 'en',
+  supportedLngs: [...locales],
+  ns: Object.keys(resources.en),
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export default i18n;

@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { PageLoader } from '../components/PageLoader';
+import { RouteError } from '../components/RouteError';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { RequirePermission } from '../features/auth/RequirePermission';
+
+const SignInPage = lazy(() => import('../features/auth/SignInPage'));
+const FirstRunPage = lazy(() => import('../features/auth/FirstRunPage'));
+const AppLayout = lazy(() => import('../features/shell/AppLayout'));
+const StakeholderListPage = lazy(() => import('../features/stakeholders/StakeholderListPage'));
+const StakeholderDetailPage = lazy(() => import('../features/stakeholders/StakeholderDetailPage'));
+const StakeholderNewPage = lazy(() => import('../features/stakeholders/StakeholderNewPage'));
+const StakeholderEditPage = lazy(() => import('../features/stakeholders/StakeholderEditPage'));
+const PlaceholderPage = lazy(() => import('../features/placeholders/PlaceholderPage'));
+const UsersPage = lazy(() => import('../features/admin/UsersPage'));
+const TokensPage = lazy(() => import('../features/admin/TokensPage'));
+const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
+
+function page(element: React.ReactNode) {
+  return <Suspense fallback={<PageLoader />}>{element}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  { path: '/setup', element: page(<FirstRunPage />), errorElement: <RouteError /> },
+  { path: '/sign-in', element: page(<SignInPage />), errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/stakeholders" replace /> },
+      { path: 'stakeholders', element: page(<StakeholderListPage />) },
+      {
+        path: 'stakeholders/new',
+        element: (
+          <RequirePermission permission="stakeholders.write">
+            {page(<StakeholderNewPage />)}
+          </RequirePermission>
+        ),
+      },
+      { path: 'stakeholders/:id', element: page(<StakeholderDetailPage />) },
+      {
+        path: 'stakeholders/:id/edit',
+        element: (
+          <RequirePermission permission="stakeholders.write">
+            {page(<StakeholderEditPage />)}
+          </RequirePermission>
+        ),
+      },
+      { path: 'relationships', element: page(<PlaceholderPage section="relationships" />) },
+      { path: 'approach', element: page(<PlaceholderPage section="approach" />) },
+      { path: 'reviews', element: page(<PlaceholderPage section="reviews" />) },
+      { path: 'reports', element: page(<PlaceholderPage section="reports" />) },
+      {
+        path: 'admin/users',
+        element: <RequirePermission permission="users.manage">{page(<UsersPage />)}</RequirePermission>,
+      },
+      {
+        path: 'settings/tokens',
+        element: <RequirePermission permission="tokens.own">{page(<TokensPage />)}</RequirePermission>,
+      },
+      { path: '*', element: page(<NotFoundPage />) },
+    ],
+  },
+]);

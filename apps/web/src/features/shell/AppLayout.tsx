@@ -1,0 +1,86 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { PageLoader } from '../../components/PageLoader';
+import { useCan } from '../auth/auth.queries';
+import { LanguageSwitcher } from '../auth/LanguageSwitcher';
+import { UserMenu } from './UserMenu';
+
+const sections = [
+  { to: '/stakeholders', key: 'stakeholders' },
+  { to: '/relationships', key: 'relationships' },
+  { to: '/approach', key: 'approach' },
+  { to: '/reviews', key: 'reviews' },
+  { to: '/reports', key: 'reports' },
+] as const;
+
+export default function AppLayout() {
+  const { t } = useTranslation(['shell', 'common', 'enums']);
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const canManageUsers = useCan('users.manage');
+
+  const link = (to: string, label: string) => (
+    <NavLink
+      key={to}
+      component={RouterNavLink}
+      to={to}
+      label={label}
+      active={location.pathname === to || location.pathname.startsWith(`${to}/`)}
+      onClick={close}
+    />
+  );
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('toggleNavigation')}
+            />
+            <Text fw={700} size="lg" c="indigo.7">
+              {t('common:appName')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitcher />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('mainNavigation')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav aria-label={t('mainNavigation')}>
+            <Stack gap={2}>
+              {sections.map((section) => link(section.to, t(`nav.${section.key}`)))}
+              {canManageUsers && (
+                <>
+                  <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="md" px="sm">
+                    {t('nav.admin')}
+                  </Text>
+                  {link('/admin/users', t('nav.users'))}
+                </>
+              )}
+            </Stack>
+          </nav>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      // The server accepts cookie-signed writes only from its own origin; in development the page is
+      // served by Vite, so the proxy presents the request as coming from the server's origin.
+      '/api': {
+        target: 'http://127.0.0.1:3000',
+        changeOrigin: true,
+        headers: { origin: 'http://127.0.0.1:3000' },
+      },
+    },
+  },
+});

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { admin, baseURL } from './fixtures/env';
+
+// Every run starts from an empty database, so tests never depend on what an earlier run left behind.
+const databaseFile = join(tmpdir(), `rapport-e2e-${Date.now()}-${randomUUID()}.db`);
+
+export default defineConfig({
+  testDir: './specs',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL,
+    locale: 'en-GB',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node apps/server/bin/rapport.mjs serve',
+    cwd: '..',
+    url: `${baseURL}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: '3111',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${databaseFile}`,
+      RAPPORT_ADMIN_EMAIL: admin.email,
+      RAPPORT_ADMIN_PASSWORD: admin.password,
+      // Room for the suite's form sign-ins; the fixtures also reuse one administrator session.
+      RAPPORT_SIGNIN_LIMIT: '100',
+    },
+  },
+});
