@@ -20,6 +20,7 @@ import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { linkRoutes } from './features/links/link.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { stakeholderRoutes } from './features/stakeholders/stakeholder.routes.js';
 import { userRoutes } from './features/users/user.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(stakeholderRoutes, { stakeholders: services.stakeholders });
       await api.register(auditRoutes, { audit: services.audit });
       await api.register(groupRoutes, { groups: services.groups });
+      await api.register(linkRoutes, { links: services.links });
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

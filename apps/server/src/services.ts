@@ -4,6 +4,7 @@ import type { DB } from './db/schema.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createGroupService } from './features/groups/group.service.js';
+import { createLinkService } from './features/links/link.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
 import { createUserService } from './features/users/user.service.js';
 
@@ -14,6 +15,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     stakeholders: createStakeholderService(db),
     audit: createAuditService(db),
     groups: createGroupService(db),
+    links: createLinkService(db),
   };
 }
 

@@ -169,3 +169,14 @@ export async function reassessmentCutoffs(db: Kysely<DB>, at: string) {
     assessedBefore: new Date(nowMs - (group.reassess_days as number) * 86_400_000).toISOString(),
   }));
 }
+
+export async function memberIdsOf(db: Kysely<DB>, groupId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stakeholder_group_members')
+    .select('stakeholder_id')
+    .where('group_id', '=', groupId)
+    .orderBy('added_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.stakeholder_id);
+}

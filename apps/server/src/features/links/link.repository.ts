@@ -1,0 +1,62 @@
+import { type LinkType, type StakeholderLink, undirectedLinkTypes } from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB, StakeholderLinksTable } from '../../db/schema.js';
+
+export function toLink(row: StakeholderLinksTable): StakeholderLink {
+  const type = row.type as LinkType;
+  return {
+    id: row.id,
+    fromId: row.from_id,
+    toId: row.to_id,
+    type,
+    directed: !undirectedLinkTypes.includes(type),
+    note: row.note,
+    createdAt: row.created_at,
+  };
+}
+
+export async function insertLink(db: Kysely<DB>, row: StakeholderLinksTable): Promise<void> {
+  await db.insertInto('stakeholder_links').values(row).execute();
+}
+
+export const findLink = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('stakeholder_links').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findSameLink = (db: Kysely<DB>, fromId: string, toId: string, type: string) =>
+  db
+    .selectFrom('stakeholder_links')
+    .selectAll()
+    .where('from_id', '=', fromId)
+    .where('to_id', '=', toId)
+    .where('type', '=', type)
+    .executeTakeFirst();
+
+export async function deleteLink(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('stakeholder_links').where('id', '=', id).execute();
+}
+
+/** Links touching any of the stakeholders, in one query (the network grows a level at a time). */
+export async function linksTouching(
+  db: Kysely<DB>,
+  ids: string[],
+  types?: LinkType[],
+): Promise<StakeholderLink[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('stakeholder_links')
+    .selectAll()
+    .where((eb) => eb.or([eb('from_id', 'in', ids), eb('to_id', 'in', ids)]))
+    .$if(Boolean(types?.length), (q) => q.where('type', 'in', types as LinkType[]))
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toLink);
+}
+
+export const nodesOf = (db: Kysely<DB>, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('stakeholders')
+        .select(['id', 'name', 'category', 'quadrant'])
+        .where('id', 'in', ids)
+        .execute();
