@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { analysisRoutes } from './features/analysis/analysis.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(auditRoutes, { audit: services.audit });
       await api.register(groupRoutes, { groups: services.groups });
       await api.register(linkRoutes, { links: services.links });
+      await api.register(analysisRoutes, { analysis: services.analysis });
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
+import { createAnalysisService } from './features/analysis/analysis.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createGroupService } from './features/groups/group.service.js';
@@ -16,6 +17,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     audit: createAuditService(db),
     groups: createGroupService(db),
     links: createLinkService(db),
+    analysis: createAnalysisService(db),
   };
 }
 
