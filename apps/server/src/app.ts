@@ -19,6 +19,7 @@ import type { Database } from './db/database.js';
 import { analysisRoutes } from './features/analysis/analysis.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { linkRoutes } from './features/links/link.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(groupRoutes, { groups: services.groups });
       await api.register(linkRoutes, { links: services.links });
       await api.register(analysisRoutes, { analysis: services.analysis });
+      await api.register(duplicateRoutes, { duplicates: services.duplicates });
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

@@ -4,6 +4,7 @@ import type { DB } from './db/schema.js';
 import { createAnalysisService } from './features/analysis/analysis.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createDuplicateService } from './features/duplicates/duplicate.service.js';
 import { createGroupService } from './features/groups/group.service.js';
 import { createLinkService } from './features/links/link.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
@@ -18,6 +19,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     groups: createGroupService(db),
     links: createLinkService(db),
     analysis: createAnalysisService(db),
+    duplicates: createDuplicateService(db),
   };
 }
 

@@ -8,7 +8,7 @@ import { now } from '../../shared/time.js';
 
 export interface AuditInput {
   actorId: string | null;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'sign_in' | 'revoke';
+  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'revoke' | 'merge' | 'import' | 'undo';
   entity: string;
   entityId: string;
   before: unknown;

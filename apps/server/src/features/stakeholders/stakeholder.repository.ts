@@ -200,3 +200,13 @@ export async function existingUserIds(db: Kysely<DB>, ids: string[]): Promise<Se
     .execute();
   return new Set(rows.map((row) => row.id));
 }
+
+export async function listByIds(db: Kysely<DB>, ids: string[]): Promise<Stakeholder[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('stakeholders')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map(toStakeholder);
+}
