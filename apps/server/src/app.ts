@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -19,6 +20,8 @@ import type { Database } from './db/database.js';
 import { analysisRoutes } from './features/analysis/analysis.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { exportRoutes } from './features/csv/export.routes.js';
+import { importRoutes } from './features/csv/import.routes.js';
 import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
@@ -58,6 +61,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     },
   });
   await app.register(cookie);
+  await app.register(multipart);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -93,6 +97,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(linkRoutes, { links: services.links });
       await api.register(analysisRoutes, { analysis: services.analysis });
       await api.register(duplicateRoutes, { duplicates: services.duplicates });
+      await api.register(importRoutes, { imports: services.imports });
+      await api.register(exportRoutes, { exports: services.exports });
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

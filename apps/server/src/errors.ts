@@ -24,6 +24,8 @@ export class AppError extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly current?: unknown,
+    /** Further members of the problem document, e.g. `rowErrors` of a rejected import. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? errorCodes[code].title);
   }

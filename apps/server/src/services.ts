@@ -4,6 +4,8 @@ import type { DB } from './db/schema.js';
 import { createAnalysisService } from './features/analysis/analysis.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createExportService } from './features/csv/export.service.js';
+import { createImportService } from './features/csv/import.service.js';
 import { createDuplicateService } from './features/duplicates/duplicate.service.js';
 import { createGroupService } from './features/groups/group.service.js';
 import { createLinkService } from './features/links/link.service.js';
@@ -20,6 +22,8 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     links: createLinkService(db),
     analysis: createAnalysisService(db),
     duplicates: createDuplicateService(db),
+    imports: createImportService(db),
+    exports: createExportService(db),
   };
 }
 

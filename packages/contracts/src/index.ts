@@ -3,6 +3,7 @@ export * from './audit.js';
 export * from './derive.js';
 export * from './enums.js';
 export * from './groups.js';
+export * from './imports.js';
 export * from './limits.js';
 export * from './links.js';
 export * from './permissions.js';

@@ -11,5 +11,9 @@ export const Problem = z.object({
   detail: z.string().optional(),
   errors: z.array(FieldError).optional(),
   current: z.unknown().optional(),
+  rowErrors: z
+    .array(z.object({ row: z.number().int(), field: z.string(), message: z.string() }))
+    .optional()
+    .describe('a rejected import: every row error (rows are numbered from 1, after the header)'),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -9,13 +9,22 @@ const codeByStatus = new Map<number, ErrorCode>(
     .map(([code, { status }]) => [status, code]),
 );
 
+export { problemOf };
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
-function problemOf(code: ErrorCode, detail?: string, errors?: FieldError[], current?: unknown): Problem {
+function problemOf(
+  code: ErrorCode,
+  detail?: string,
+  errors?: FieldError[],
+  current?: unknown,
+  extensions?: Record<string, unknown>,
+): Problem {
   const { status, title } = errorCodes[code];
   return {
+    ...extensions,
     type: `https://rapport.dev/problems/${code.replaceAll('_', '-')}`,
     title,
     status,
@@ -49,7 +58,10 @@ function fieldErrorsOf(issues: ValidationIssue[]): FieldError[] {
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, problemOf(error.code, error.detail, error.errors, error.current));
+      return sendProblem(
+        reply,
+        problemOf(error.code, error.detail, error.errors, error.current, error.extensions),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = fieldErrorsOf(error.validation as ValidationIssue[]);

@@ -15,21 +15,31 @@ export interface AuditInput {
   after: unknown;
 }
 
+const rowOf = (input: AuditInput, at: string) => ({
+  id: newId(),
+  at,
+  actor_id: input.actorId,
+  action: input.action,
+  entity: input.entity,
+  entity_id: input.entityId,
+  before: input.before === null || input.before === undefined ? null : toJson(input.before),
+  after: input.after === null || input.after === undefined ? null : toJson(input.after),
+});
+
 /** Called with the transaction that makes the change, so the entry and the change commit together. */
 export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: now(),
-      actor_id: input.actorId,
-      action: input.action,
-      entity: input.entity,
-      entity_id: input.entityId,
-      before: input.before === null || input.before === undefined ? null : toJson(input.before),
-      after: input.after === null || input.after === undefined ? null : toJson(input.after),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(rowOf(input, now())).execute();
+}
+
+/** Many entries at once (bulk changes such as an import), in batches the database accepts. */
+export async function recordAuditMany(db: Kysely<DB>, inputs: AuditInput[]): Promise<void> {
+  const at = now();
+  for (let i = 0; i < inputs.length; i += 500) {
+    await db
+      .insertInto('audit_log')
+      .values(inputs.slice(i, i + 500).map((input) => rowOf(input, at)))
+      .execute();
+  }
 }
 
 // Ids are time-ordered (UUIDv7), so id order is the order in which entries were written.

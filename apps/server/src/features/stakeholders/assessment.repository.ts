@@ -5,31 +5,38 @@ import { newId } from '../../shared/ids.js';
 import { fromJson, toJson } from '../../shared/json.js';
 import { applyKeyset, type Keyset, type Page, pageFrom } from '../../shared/pagination.js';
 
-export async function insertAssessment(
-  db: Kysely<DB>,
-  input: {
-    stakeholderId: string;
-    at: string;
-    actorId: string | null;
-    note: string;
-    before: AssessmentValues | null;
-    after: AssessmentValues;
-  },
-): Promise<void> {
-  await db
-    .insertInto('stakeholder_assessments')
-    .values({
-      id: newId(),
-      stakeholder_id: input.stakeholderId,
-      at: input.at,
-      actor_id: input.actorId,
-      note: input.note,
-      influence: input.after.influence,
-      interest: input.after.interest,
-      before: input.before ? toJson(input.before) : null,
-      after: toJson(input.after),
-    })
-    .execute();
+type AssessmentInput = {
+  stakeholderId: string;
+  at: string;
+  actorId: string | null;
+  note: string;
+  before: AssessmentValues | null;
+  after: AssessmentValues;
+};
+
+const assessmentRow = (input: AssessmentInput) => ({
+  id: newId(),
+  stakeholder_id: input.stakeholderId,
+  at: input.at,
+  actor_id: input.actorId,
+  note: input.note,
+  influence: input.after.influence,
+  interest: input.after.interest,
+  before: input.before ? toJson(input.before) : null,
+  after: toJson(input.after),
+});
+
+export async function insertAssessment(db: Kysely<DB>, input: AssessmentInput): Promise<void> {
+  await db.insertInto('stakeholder_assessments').values(assessmentRow(input)).execute();
+}
+
+export async function insertAssessments(db: Kysely<DB>, inputs: AssessmentInput[]): Promise<void> {
+  for (let i = 0; i < inputs.length; i += 500) {
+    await db
+      .insertInto('stakeholder_assessments')
+      .values(inputs.slice(i, i + 500).map(assessmentRow))
+      .execute();
+  }
 }
 
 const newestFirst: Keyset = { column: 'id', direction: 'desc' };

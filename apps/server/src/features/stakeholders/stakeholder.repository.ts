@@ -210,3 +210,35 @@ export async function listByIds(db: Kysely<DB>, ids: string[]): Promise<Stakehol
     .execute();
   return rows.map(toStakeholder);
 }
+
+/** Bulk insert (imports): stakeholders with their tag and e-mail lookups, a few statements per 500 rows. */
+export async function insertStakeholders(db: Kysely<DB>, rows: StakeholdersTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    await db.insertInto('stakeholders').values(batch).execute();
+    const tags = batch.flatMap((row) =>
+      normalisedTags(fromJsonList(row.tags)).map((tag) => ({ stakeholder_id: row.id, tag })),
+    );
+    const emails = batch.flatMap((row) =>
+      [...new Set(fromJsonList(row.emails))].map((email) => ({ stakeholder_id: row.id, email })),
+    );
+    for (let j = 0; j < tags.length; j += 1000)
+      await db
+        .insertInto('stakeholder_tags')
+        .values(tags.slice(j, j + 1000))
+        .execute();
+    for (let j = 0; j < emails.length; j += 1000)
+      await db
+        .insertInto('stakeholder_emails')
+        .values(emails.slice(j, j + 1000))
+        .execute();
+  }
+}
+
+export async function deleteStakeholders(db: Kysely<DB>, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500);
+    await db.updateTable('stakeholders').set({ parent_id: null }).where('parent_id', 'in', batch).execute();
+    await db.deleteFrom('stakeholders').where('id', 'in', batch).execute();
+  }
+}

@@ -1,0 +1,381 @@
+import type { FieldError, ImportResult, RowError, Stakeholder } from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB, ImportRowsTable, StakeholdersTable } from '../../db/schema.js';
+import { AppError, fieldErrors } from '../../errors.js';
+import { newId } from '../../shared/ids.js';
+import { now } from '../../shared/time.js';
+import { type AuditInput, recordAuditMany } from '../audit/audit.repository.js';
+import { type Actor, requirePermission } from '../auth/actor.js';
+import { insertAssessments } from '../stakeholders/assessment.repository.js';
+import {
+  deleteStakeholders,
+  insertStakeholders,
+  listByIds,
+  syncLookups,
+  toStakeholder,
+  updateStakeholder,
+} from '../stakeholders/stakeholder.repository.js';
+import { assessmentChanged, assessmentValuesOf, rowOf } from '../stakeholders/stakeholder.rules.js';
+import { readCsv } from './csv-reader.js';
+import {
+  findImport,
+  importRowsOf,
+  insertImport,
+  insertImportRows,
+  listImports,
+  markUndone,
+  rememberedMapping,
+  rememberMapping,
+  toImport,
+  upsertTargets,
+  userIdsByEmail,
+} from './import.repository.js';
+import {
+  type ConvertedRow,
+  convertRow,
+  headerSignature,
+  importFields,
+  type Mapping,
+  suggestMapping,
+} from './stakeholder-import.rules.js';
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Buffer;
+  mapping: Record<string, string | null>;
+  mode: 'all' | 'valid';
+  dryRun: boolean;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+const PREVIEW_ROWS = 20;
+const MAX_ROW_ERRORS = 10_000;
+const required = ['name', 'category', 'influence', 'interest'] as const;
+
+function checkMapping(headers: string[], mapping: Record<string, string | null>): Mapping {
+  const errors: FieldError[] = [];
+  for (const [header, field] of Object.entries(mapping)) {
+    if (!headers.includes(header))
+      errors.push({ path: `mapping.${header}`, message: 'no such column in the file' });
+    if (field !== null && !(importFields as readonly string[]).includes(field)) {
+      errors.push({ path: `mapping.${header}`, message: `${field} is not a field that can be imported` });
+    }
+  }
+  const fields = Object.values(mapping);
+  for (const field of required) {
+    if (!fields.includes(field))
+      errors.push({ path: 'mapping', message: `a column must be mapped to ${field}` });
+  }
+  const mapped = fields.filter((field): field is string => field !== null);
+  if (new Set(mapped).size !== mapped.length)
+    errors.push({ path: 'mapping', message: 'each field from one column only' });
+  if (errors.length > 0) throw fieldErrors('bad_request', errors);
+  return mapping as Mapping;
+}
+
+export function createImportService(db: Kysely<DB>) {
+  return {
+    async preview(actor: Actor | null, fileName: string, bytes: Buffer) {
+      const signedIn = requirePermission(actor, 'stakeholders.import');
+      const table = readCsv(bytes);
+      const remembered = await rememberedMapping(db, signedIn.id, headerSignature(table.headers));
+      const suggested = suggestMapping(table.headers);
+      return {
+        fileName,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        headers: table.headers,
+        rows: table.rows.slice(0, PREVIEW_ROWS),
+        rowCount: table.rows.length,
+        fields: [...importFields],
+        suggestedMapping: remembered
+          ? Object.fromEntries(table.headers.map((h) => [h, remembered[h] ?? null]))
+          : suggested,
+      };
+    },
+
+    /**
+     * Validates every row, then writes them all in one transaction, or none. Creates or updates by external
+     * reference, else by e-mail. In mode "valid" rows with errors are skipped instead of stopping the import.
+     */
+    async run(
+      actor: Actor | null,
+      request: ImportRequest,
+      progress: Progress = () => {},
+    ): Promise<ImportResult> {
+      const signedIn = requirePermission(actor, 'stakeholders.import');
+      const table = readCsv(request.bytes);
+      const mapping = checkMapping(table.headers, request.mapping);
+      const mappedFields = new Set(Object.values(mapping).filter(Boolean));
+      const total = table.rows.length;
+
+      const errors: RowError[] = [];
+      const converted: { rowNumber: number; row: ConvertedRow }[] = [];
+      table.rows.forEach((cells, index) => {
+        const result = convertRow(table.headers, cells, mapping);
+        if (result.ok) converted.push({ rowNumber: index + 1, row: result.row });
+        else
+          for (const error of result.errors)
+            errors.push({ row: index + 1, field: error.path, message: error.message });
+      });
+
+      const owners = await userIdsByEmail(
+        db,
+        converted.flatMap(({ row }) => (row.ownerEmail ? [row.ownerEmail] : [])),
+      );
+      const { byRef, byEmail } = await upsertTargets(
+        db,
+        converted.flatMap(({ row }) => (row.input.externalRef ? [row.input.externalRef] : [])),
+        converted.flatMap(({ row }) => row.input.emails.slice(0, 1)),
+      );
+      const seenKeys = new Map<string, number>();
+      const planned: { rowNumber: number; row: ConvertedRow; existingId: string | undefined }[] = [];
+      for (const item of converted) {
+        const { input, ownerEmail } = item.row;
+        const rowErrors: RowError[] = [];
+        if (ownerEmail && !owners.has(ownerEmail)) {
+          rowErrors.push({
+            row: item.rowNumber,
+            field: 'ownerEmail',
+            message: `no active user ${ownerEmail}`,
+          });
+        }
+        const key = input.externalRef
+          ? `ref:${input.externalRef}`
+          : input.emails[0]
+            ? `email:${input.emails[0]}`
+            : null;
+        if (key && seenKeys.has(key)) {
+          rowErrors.push({
+            row: item.rowNumber,
+            field: input.externalRef ? 'externalRef' : 'emails',
+            message: `the same stakeholder as row ${seenKeys.get(key)}`,
+          });
+        }
+        if (key) seenKeys.set(key, item.rowNumber);
+        if (rowErrors.length > 0) errors.push(...rowErrors);
+        else {
+          const existingId = input.externalRef
+            ? byRef.get(input.externalRef)
+            : input.emails[0]
+              ? byEmail.get(input.emails[0])
+              : undefined;
+          planned.push({ ...item, existingId });
+        }
+      }
+      errors.sort((a, b) => a.row - b.row);
+      const shownErrors = errors.slice(0, MAX_ROW_ERRORS);
+      const skipped = total - planned.length;
+
+      if (errors.length > 0 && request.mode === 'all') {
+        throw new AppError(
+          'rule_broken',
+          `${new Set(errors.map((e) => e.row)).size} of ${total} rows have errors; nothing was imported`,
+          shownErrors.slice(0, 100).map((e) => ({ path: `rows.${e.row}.${e.field}`, message: e.message })),
+          undefined,
+          { rowErrors: shownErrors },
+        );
+      }
+      const updates = planned.filter((p) => p.existingId !== undefined);
+      if (request.dryRun) {
+        return {
+          importId: null,
+          dryRun: true,
+          total,
+          created: planned.length - updates.length,
+          updated: updates.length,
+          skipped,
+          errors: shownErrors,
+        };
+      }
+
+      const importId = newId();
+      const at = now();
+      const existing = new Map(
+        (
+          await listByIds(
+            db,
+            updates.map((u) => u.existingId as string),
+          )
+        ).map((s) => [s.id, s]),
+      );
+      await db.transaction().execute(async (trx) => {
+        const newRows: StakeholdersTable[] = [];
+        const importRows: ImportRowsTable[] = [];
+        const audits: AuditInput[] = [];
+        const assessments: Parameters<typeof insertAssessments>[1] = [];
+        let done = 0;
+        for (const { row, existingId } of planned) {
+          const ownerId = row.ownerEmail ? (owners.get(row.ownerEmail) ?? null) : null;
+          const { assessmentNote: _note, ...input } = row.input;
+          if (existingId === undefined) {
+            const stakeholder = toStakeholder(
+              rowOf({
+                ...input,
+                id: newId(),
+                parentId: null,
+                ownerId,
+                engagementCurrent: input.engagementCurrent ?? null,
+                engagementDesired: input.engagementDesired ?? null,
+                targetInfluence: input.targetInfluence ?? null,
+                targetInterest: input.targetInterest ?? null,
+                externalRef: input.externalRef ?? null,
+                lastAssessedAt: at,
+                archivedAt: null,
+                version: 1,
+                createdAt: at,
+                updatedAt: at,
+              }),
+            );
+            newRows.push(rowOf(stakeholder));
+            importRows.push({
+              import_id: importId,
+              stakeholder_id: stakeholder.id,
+              action: 'created',
+              before: null,
+            });
+            assessments.push({
+              stakeholderId: stakeholder.id,
+              at,
+              actorId: signedIn.id,
+              note: `Import ${request.fileName}`,
+              before: null,
+              after: assessmentValuesOf(stakeholder),
+            });
+            audits.push({
+              actorId: signedIn.id,
+              action: 'import',
+              entity: 'stakeholder',
+              entityId: stakeholder.id,
+              before: null,
+              after: stakeholder,
+            });
+          } else {
+            const current = existing.get(existingId) as Stakeholder;
+            const changes = Object.fromEntries(
+              Object.entries({ ...input, ...(mappedFields.has('ownerEmail') && { ownerId }) }).filter(
+                ([field]) => mappedFields.has(field as never) || field === 'ownerId',
+              ),
+            );
+            const next: Stakeholder = { ...current, ...changes, updatedAt: at };
+            const moved = assessmentChanged(assessmentValuesOf(current), assessmentValuesOf(next));
+            if (moved) next.lastAssessedAt = at;
+            const { id: _id, version: _v, ...columns } = rowOf(next);
+            if (!(await updateStakeholder(trx, current.id, current.version, columns))) {
+              throw new AppError(
+                'conflict',
+                `${current.name} changed during the import; nothing was imported`,
+              );
+            }
+            await syncLookups(trx, next);
+            const saved = { ...next, version: current.version + 1 };
+            importRows.push({
+              import_id: importId,
+              stakeholder_id: current.id,
+              action: 'updated',
+              before: JSON.stringify(current),
+            });
+            if (moved) {
+              assessments.push({
+                stakeholderId: current.id,
+                at,
+                actorId: signedIn.id,
+                note: `Import ${request.fileName}`,
+                before: assessmentValuesOf(current),
+                after: assessmentValuesOf(saved),
+              });
+            }
+            audits.push({
+              actorId: signedIn.id,
+              action: 'import',
+              entity: 'stakeholder',
+              entityId: current.id,
+              before: current,
+              after: saved,
+            });
+          }
+          done += 1;
+          if (done % 1000 === 0) progress(done, planned.length * 2);
+        }
+        await insertImport(trx, {
+          id: importId,
+          kind: 'stakeholders',
+          file_name: request.fileName,
+          actor_id: signedIn.id,
+          created: planned.length - updates.length,
+          updated: updates.length,
+          skipped,
+          created_at: at,
+          undone_at: null,
+        });
+        await insertStakeholders(trx, newRows);
+        progress(Math.round(planned.length * 1.5), planned.length * 2);
+        await insertAssessments(trx, assessments);
+        await insertImportRows(trx, importRows);
+        await recordAuditMany(trx, audits);
+        await rememberMapping(trx, signedIn.id, headerSignature(table.headers), mapping, at);
+      });
+      progress(planned.length * 2, planned.length * 2);
+      return {
+        importId,
+        dryRun: false,
+        total,
+        created: planned.length - updates.length,
+        updated: updates.length,
+        skipped,
+        errors: shownErrors,
+      };
+    },
+
+    async list(actor: Actor | null, page: { limit: number; cursor?: string }) {
+      requirePermission(actor, 'stakeholders.read');
+      return listImports(db, page);
+    },
+
+    /** Removes what an import created and puts back what it changed, as one transaction. */
+    async undo(actor: Actor | null, id: string) {
+      const signedIn = requirePermission(actor, 'stakeholders.import');
+      return db.transaction().execute(async (trx) => {
+        const found = await findImport(trx, id);
+        if (!found) throw new AppError('not_found', `No import with id ${id}`);
+        const at = now();
+        if (!(await markUndone(trx, id, at)))
+          throw new AppError('rule_broken', 'This import was undone already');
+        const rows = await importRowsOf(trx, id);
+        const created = rows.filter((row) => row.action === 'created').map((row) => row.stakeholder_id);
+        const createdNow = await listByIds(trx, created);
+        const audits: AuditInput[] = createdNow.map((s) => ({
+          actorId: signedIn.id,
+          action: 'undo',
+          entity: 'stakeholder',
+          entityId: s.id,
+          before: s,
+          after: null,
+        }));
+        await deleteStakeholders(trx, created);
+        for (const row of rows.filter((r) => r.action === 'updated')) {
+          const before = JSON.parse(row.before as string) as Stakeholder;
+          const [current] = await listByIds(trx, [row.stakeholder_id]);
+          if (!current) continue;
+          const restored: Stakeholder = { ...before, version: current.version, updatedAt: at };
+          const { id: _id, version: _v, ...columns } = rowOf(restored);
+          await updateStakeholder(trx, current.id, current.version, columns);
+          await syncLookups(trx, restored);
+          audits.push({
+            actorId: signedIn.id,
+            action: 'undo',
+            entity: 'stakeholder',
+            entityId: current.id,
+            before: current,
+            after: { ...restored, version: current.version + 1 },
+          });
+        }
+        await recordAuditMany(trx, audits);
+        return toImport({ ...found, undone_at: at });
+      });
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof createImportService>;
