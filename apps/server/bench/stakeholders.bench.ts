@@ -35,7 +35,7 @@ if (pgUrl) {
 const database = pgUrl
   ? openDatabase(pgUrl, { schema, poolSize: 10 })
   : openDatabase(`sqlite:${path.join(tmp, 'bench.db')}`);
-await migrateToLatest(database.db);
+await migrateToLatest(database);
 
 const services = createServices(database.db, { sessionDays: 1 });
 const admin = await services.users.createFirstAdmin({

@@ -55,6 +55,25 @@ describe('the rapport command', () => {
     }
   });
 
+  it('imports stakeholders from a CSV, all or nothing unless told to skip bad rows', async () => {
+    const file = path.join(dir, 'people.csv');
+    fs.writeFileSync(
+      file,
+      'Name,Category,Influence,Interest,Email\nCLI Acme,customer,4,4,a@acme.example\nBad,pirate,9,1,\n',
+    );
+    const refused = await rapport('import', 'stakeholders', file).catch((error) => error);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('row 2, influence');
+    const imported = await rapport('import', 'stakeholders', file, '--mode', 'valid');
+    expect(imported.stdout).toContain('1 created, 0 updated, 1 skipped');
+    expect(imported.stderr).toContain('100%');
+  });
+
+  it('generates the same organisation from the same seed', async () => {
+    const generated = await rapport('seed', '--scale', '300', '--seed', '7');
+    expect(generated.stdout).toMatch(/^Generated 300 stakeholders, \d+ assessments, 3 groups/);
+  });
+
   it('refuses to start with a broken configuration and lists each problem', async () => {
     const failed = await run(process.execPath, [bin, 'migrate'], {
       env: { ...env, PORT: 'x', DATABASE_URL: 'mysql://db' },

@@ -1,10 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Competency, Role, UserCreate } from '@rapport/contracts';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import type { Actor } from './features/auth/actor.js';
 import { permissionsMarkdown } from './features/auth/permissions.doc.js';
+import { createImportService } from './features/csv/import.service.js';
 import { seedDemo } from './features/demo/demo.seed.js';
+import { seedScale } from './features/demo/scale.seed.js';
+import { findUserByEmail } from './features/users/user.repository.js';
 import { createUserService } from './features/users/user.service.js';
 import { startServer } from './server.js';
 
@@ -25,7 +31,7 @@ function config() {
 async function withDatabase<T>(work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   const database = openDatabase(config().databaseUrl);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     return await work(database);
   } finally {
     await database.close();
@@ -51,7 +57,7 @@ program
   .action(async () => {
     const database = openDatabase(config().databaseUrl);
     try {
-      const applied = await migrateToLatest(database.db);
+      const applied = await migrateToLatest(database);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
     } finally {
       await database.close();
@@ -66,6 +72,103 @@ program
       const summary = await seedDemo(database.db);
       console.log(summary);
     }),
+  );
+
+program
+  .command('seed')
+  .description(
+    'generate a realistic organisation of N stakeholders (assessments, groups, links), the same for the same seed',
+  )
+  .requiredOption('--scale <n>', 'how many stakeholders', (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 2_000_000)
+      throw new InvalidArgumentError('a whole number from 1 to 2,000,000');
+    return n;
+  })
+  .option('--seed <n>', 'random seed', (value) => Number(value), 42)
+  .action((options: { scale: number; seed: number }) =>
+    withDatabase(async (database) => {
+      const started = performance.now();
+      const summary = await seedScale(database.db, options.scale, options.seed);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `Generated ${summary.stakeholders} stakeholders, ${summary.assessments} assessments, ${summary.groups} groups, ` +
+          `${summary.memberships} memberships and ${summary.links} links in ${seconds} s.`,
+      );
+    }),
+  );
+
+function progressBar(done: number, total: number) {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  const percent = total === 0 ? 100 : Math.round((done / total) * 100);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}%`,
+  );
+}
+
+program
+  .command('import')
+  .description(
+    'import stakeholders from a CSV file, as the web app does (validated first; all or nothing unless --mode valid)',
+  )
+  .argument('<what>', 'stakeholders')
+  .argument('<file>', 'a CSV file (UTF-8 or GB18030; , or ; separated)')
+  .option(
+    '--mapping <json>',
+    'column → field, e.g. {"Name":"name"}; default: the remembered or suggested mapping',
+  )
+  .option('--mode <mode>', 'all: any row error imports nothing; valid: skip rows with errors', 'all')
+  .option('--dry-run', 'validate only')
+  .option('--as <email>', 'the user the import is recorded for (default: the first administrator)')
+  .action(
+    (
+      what: string,
+      file: string,
+      options: { mapping?: string; mode: string; dryRun?: boolean; as?: string },
+    ) =>
+      withDatabase(async (database) => {
+        if (what !== 'stakeholders') throw new InvalidArgumentError('only stakeholders can be imported');
+        if (options.mode !== 'all' && options.mode !== 'valid')
+          throw new InvalidArgumentError('--mode is all or valid');
+        const row = options.as
+          ? await findUserByEmail(database.db, options.as)
+          : await database.db
+              .selectFrom('users')
+              .selectAll()
+              .where('role', '=', 'administrator')
+              .orderBy('created_at')
+              .executeTakeFirst();
+        if (!row) throw new Error(options.as ? `No user ${options.as}` : 'Create an administrator first');
+        const actor: Actor = { id: row.id, name: row.name, role: row.role as Actor['role'], via: 'token' };
+        const imports = createImportService(database.db);
+        const bytes = fs.readFileSync(file);
+        const fileName = path.basename(file);
+        const mapping = options.mapping
+          ? (JSON.parse(options.mapping) as Record<string, string | null>)
+          : (await imports.preview(actor, fileName, bytes)).suggestedMapping;
+        try {
+          const result = await imports.run(
+            actor,
+            { fileName, bytes, mapping, mode: options.mode, dryRun: Boolean(options.dryRun) },
+            progressBar,
+          );
+          process.stderr.write('\n');
+          for (const error of result.errors.slice(0, 20))
+            console.error(`row ${error.row}, ${error.field}: ${error.message}`);
+          console.log(
+            `${result.dryRun ? 'Checked' : 'Imported'} ${result.total} rows: ${result.created} created, ${result.updated} updated, ` +
+              `${result.skipped} skipped${result.importId ? ` (import ${result.importId}; undo with DELETE /api/v1/imports/${result.importId})` : ''}.`,
+          );
+        } catch (error) {
+          process.stderr.write('\n');
+          const rows = (
+            error as { extensions?: { rowErrors?: { row: number; field: string; message: string }[] } }
+          ).extensions?.rowErrors;
+          for (const e of rows?.slice(0, 20) ?? []) console.error(`row ${e.row}, ${e.field}: ${e.message}`);
+          throw error;
+        }
+      }),
   );
 
 const user = program.command('user').description('manage users');

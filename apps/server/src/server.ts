@@ -16,7 +16,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     await ensureFirstAdmin(config, database);
     const app = await buildApp(config, database);
     const url = await app.listen({ port: config.port, host: config.host });

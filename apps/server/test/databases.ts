@@ -29,7 +29,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-test-'));
     const url = `sqlite:${path.join(dir, 'rapport.db')}`;
     const database = openDatabase(url);
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     return {
       database,
       url,
@@ -49,7 +49,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     await admin.end();
   }
   const database = openDatabase(postgresUrl, { schema, poolSize: 4 });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   return {
     database,
     url: postgresUrl,

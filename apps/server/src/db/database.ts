@@ -10,6 +10,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL: the schema Rapport's tables live in (the migrator must look only there). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: options.schema ?? 'public', close: () => db.destroy() };
 }
 
 export async function ping(db: Kysely<DB>): Promise<void> {

@@ -51,9 +51,9 @@ describe.each(dialects)('migrations on %s', (dialect) => {
   it('runs every migration once, and twice is a no-op', async () => {
     const fresh = await emptyDatabase(dialect);
     drop = fresh.drop;
-    expect((await migrateToLatest(fresh.database.db)).length).toBeGreaterThan(1);
-    expect(await migrateToLatest(fresh.database.db)).toEqual([]);
-    expect(await pendingMigrations(fresh.database.db)).toEqual([]);
+    expect((await migrateToLatest(fresh.database)).length).toBeGreaterThan(1);
+    expect(await migrateToLatest(fresh.database)).toEqual([]);
+    expect(await pendingMigrations(fresh.database)).toEqual([]);
   });
 
   it('fills the analysis columns of stakeholders written before they existed', async () => {
@@ -61,7 +61,7 @@ describe.each(dialects)('migrations on %s', (dialect) => {
     drop = fresh.drop;
     // biome-ignore lint/suspicious/noExplicitAny: rows of the schema as it was, which the app types no longer describe
     const db = fresh.database.db as never as Kysely<any>;
-    await migrateTo(fresh.database.db, '20261127100000_initial');
+    await migrateTo(fresh.database, '20261127100000_initial');
     const at = '2026-01-02T03:04:05.000Z';
     await db
       .insertInto('stakeholders')
@@ -110,7 +110,7 @@ describe.each(dialects)('migrations on %s', (dialect) => {
         after: '{}',
       })
       .execute();
-    await migrateToLatest(fresh.database.db);
+    await migrateToLatest(fresh.database);
     const row = await fresh.database.db.selectFrom('stakeholders').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       name_key: 'acme',

@@ -1,7 +1,7 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './database.js';
 import * as initial from './migrations/20261127100000_initial.js';
 import * as stakeholderAnalysis from './migrations/20261127120000_stakeholder_analysis.js';
-import type { DB } from './schema.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -11,9 +11,13 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+// Kysely looks for its own tables in every schema unless told which one: on PostgreSQL it is told.
+const migratorOf = ({ db, schema }: Pick<Database, 'db' | 'schema'>) =>
+  new Migrator({ db, provider, migrationTableSchema: schema });
+
 /** Brings the schema up to date. On PostgreSQL Kysely takes a lock, so instances starting together migrate once. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(database: Pick<Database, 'db' | 'schema'>): Promise<string[]> {
+  const migrator = migratorOf(database);
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? [])
@@ -21,14 +25,14 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
     .map((result) => result.migrationName);
 }
 
-export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function pendingMigrations(database: Pick<Database, 'db' | 'schema'>): Promise<string[]> {
+  const migrator = migratorOf(database);
   const all = await migrator.getMigrations();
   return all.filter((migration) => !migration.executedAt).map((migration) => migration.name);
 }
 
 /** For tests of a migration's data step: bring the schema up to (and including) one named migration. */
-export async function migrateTo(db: Kysely<DB>, name: string): Promise<void> {
-  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+export async function migrateTo(database: Pick<Database, 'db' | 'schema'>, name: string): Promise<void> {
+  const { error } = await migratorOf(database).migrateTo(name);
   if (error) throw error;
 }
