@@ -201,10 +201,33 @@ export function createImportService(db: Kysely<DB>) {
         ).map((s) => [s.id, s]),
       );
       await db.transaction().execute(async (trx) => {
-        const newRows: StakeholdersTable[] = [];
-        const importRows: ImportRowsTable[] = [];
-        const audits: AuditInput[] = [];
-        const assessments: Parameters<typeof insertAssessments>[1] = [];
+        // The import's own row first: import_rows refer to it.
+        await insertImport(trx, {
+          id: importId,
+          kind: 'stakeholders',
+          file_name: request.fileName,
+          actor_id: signedIn.id,
+          created: planned.length - updates.length,
+          updated: updates.length,
+          skipped,
+          created_at: at,
+          undone_at: null,
+        });
+        // Written a thousand rows at a time, so memory holds one batch, not the whole file's records.
+        let newRows: StakeholdersTable[] = [];
+        let importRows: ImportRowsTable[] = [];
+        let audits: AuditInput[] = [];
+        let assessments: Parameters<typeof insertAssessments>[1] = [];
+        const flush = async () => {
+          await insertStakeholders(trx, newRows);
+          await insertAssessments(trx, assessments);
+          await insertImportRows(trx, importRows);
+          await recordAuditMany(trx, audits);
+          newRows = [];
+          importRows = [];
+          audits = [];
+          assessments = [];
+        };
         let done = 0;
         for (const { row, existingId } of planned) {
           const ownerId = row.ownerEmail ? (owners.get(row.ownerEmail) ?? null) : null;
@@ -296,27 +319,15 @@ export function createImportService(db: Kysely<DB>) {
             });
           }
           done += 1;
-          if (done % 1000 === 0) progress(done, planned.length * 2);
+          if (done % 1000 === 0) {
+            await flush();
+            progress(done, planned.length);
+          }
         }
-        await insertImport(trx, {
-          id: importId,
-          kind: 'stakeholders',
-          file_name: request.fileName,
-          actor_id: signedIn.id,
-          created: planned.length - updates.length,
-          updated: updates.length,
-          skipped,
-          created_at: at,
-          undone_at: null,
-        });
-        await insertStakeholders(trx, newRows);
-        progress(Math.round(planned.length * 1.5), planned.length * 2);
-        await insertAssessments(trx, assessments);
-        await insertImportRows(trx, importRows);
-        await recordAuditMany(trx, audits);
+        await flush();
         await rememberMapping(trx, signedIn.id, headerSignature(table.headers), mapping, at);
       });
-      progress(planned.length * 2, planned.length * 2);
+      progress(planned.length, planned.length);
       return {
         importId,
         dryRun: false,
