@@ -2,15 +2,23 @@ import { type Locale, locales } from '@rapport/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAdmin from '../locales/en/admin.json';
+import enAnalysis from '../locales/en/analysis.json';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
 import enEnums from '../locales/en/enums.json';
+import enGroups from '../locales/en/groups.json';
+import enImports from '../locales/en/imports.json';
+import enLinks from '../locales/en/links.json';
 import enShell from '../locales/en/shell.json';
 import enStakeholders from '../locales/en/stakeholders.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
+import zhAnalysis from '../locales/zh-CN/analysis.json';
 import zhAuth from '../locales/zh-CN/auth.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhEnums from '../locales/zh-CN/enums.json';
+import zhGroups from '../locales/zh-CN/groups.json';
+import zhImports from '../locales/zh-CN/imports.json';
+import zhLinks from '../locales/zh-CN/links.json';
 import zhShell from '../locales/zh-CN/shell.json';
 import zhStakeholders from '../locales/zh-CN/stakeholders.json';
 
@@ -22,6 +30,10 @@ export const resources = {
     stakeholders: enStakeholders,
     admin: enAdmin,
     enums: enEnums,
+    links: enLinks,
+    imports: enImports,
+    groups: enGroups,
+    analysis: enAnalysis,
   },
   'zh-CN': {
     common: zhCommon,
@@ -30,6 +42,10 @@ export const resources = {
     stakeholders: zhStakeholders,
     admin: zhAdmin,
     enums: zhEnums,
+    links: zhLinks,
+    imports: zhImports,
+    groups: zhGroups,
+    analysis: zhAnalysis,
   },
 } as const;
 

@@ -12,6 +12,14 @@ const StakeholderListPage = lazy(() => import('../features/stakeholders/Stakehol
 const StakeholderDetailPage = lazy(() => import('../features/stakeholders/StakeholderDetailPage'));
 const StakeholderNewPage = lazy(() => import('../features/stakeholders/StakeholderNewPage'));
 const StakeholderEditPage = lazy(() => import('../features/stakeholders/StakeholderEditPage'));
+const StakeholderMapPage = lazy(() => import('../features/map/StakeholderMapPage'));
+const SaliencePage = lazy(() => import('../features/salience/SaliencePage'));
+const EngagementPage = lazy(() => import('../features/engagement/EngagementPage'));
+const GroupListPage = lazy(() => import('../features/groups/GroupListPage'));
+const GroupPage = lazy(() => import('../features/groups/GroupPage'));
+const DuePage = lazy(() => import('../features/due/DuePage'));
+const DuplicatesPage = lazy(() => import('../features/duplicates/DuplicatesPage'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const PlaceholderPage = lazy(() => import('../features/placeholders/PlaceholderPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const TokensPage = lazy(() => import('../features/admin/TokensPage'));
@@ -31,6 +39,24 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/stakeholders" replace /> },
       { path: 'stakeholders', element: page(<StakeholderListPage />) },
+      { path: 'stakeholders/map', element: page(<StakeholderMapPage />) },
+      { path: 'stakeholders/salience', element: page(<SaliencePage />) },
+      { path: 'stakeholders/engagement', element: page(<EngagementPage />) },
+      { path: 'stakeholders/groups', element: page(<GroupListPage />) },
+      { path: 'stakeholders/groups/:id', element: page(<GroupPage />) },
+      { path: 'stakeholders/due', element: page(<DuePage />) },
+      {
+        path: 'stakeholders/duplicates',
+        element: (
+          <RequirePermission permission="stakeholders.merge">{page(<DuplicatesPage />)}</RequirePermission>
+        ),
+      },
+      {
+        path: 'stakeholders/import',
+        element: (
+          <RequirePermission permission="stakeholders.import">{page(<ImportPage />)}</RequirePermission>
+        ),
+      },
       {
         path: 'stakeholders/new',
         element: (

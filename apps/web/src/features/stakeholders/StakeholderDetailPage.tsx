@@ -7,6 +7,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useUserOptions } from '../admin/user.queries';
 import { useCan } from '../auth/auth.queries';
+import { LinksSection } from '../links/LinksSection';
+import { StakeholderNetwork } from '../links/StakeholderNetwork';
 import { ArchiveButton } from './ArchiveButton';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AuditHistory } from './AuditHistory';
@@ -15,7 +17,7 @@ import { QuadrantBadge, SalienceBadge } from './StakeholderBadges';
 import { useStakeholder } from './stakeholder.queries';
 
 export default function StakeholderDetailPage() {
-  const { t, i18n } = useTranslation(['stakeholders', 'common', 'enums']);
+  const { t, i18n } = useTranslation(['stakeholders', 'common', 'enums', 'links']);
   const { id = '' } = useParams();
   const query = useStakeholder(id);
   const parent = useStakeholder(query.data?.parentId ?? undefined);
@@ -163,10 +165,18 @@ export default function StakeholderDetailPage() {
       <Tabs defaultValue="assessments" mt="xl" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="assessments">{t('assessments.title')}</Tabs.Tab>
+          <Tabs.Tab value="links">{t('links:links.title')}</Tabs.Tab>
+          <Tabs.Tab value="network">{t('links:network.title')}</Tabs.Tab>
           {canAudit && <Tabs.Tab value="audit">{t('audit.title')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="assessments" pt="md">
           <AssessmentHistory stakeholderId={s.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="links" pt="md">
+          <LinksSection stakeholderId={s.id} stakeholderName={s.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="network" pt="md">
+          <StakeholderNetwork stakeholderId={s.id} name={s.name} />
         </Tabs.Panel>
         {canAudit && (
           <Tabs.Panel value="audit" pt="md">

@@ -14,6 +14,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserOptions } from '../admin/user.queries';
 import { useCan } from '../auth/auth.queries';
+import { GroupSelect } from '../groups/GroupSelect';
 import { type ArchivedFilter, hasActiveFilters, type StakeholderFilters } from './stakeholder.filters';
 
 interface Props {
@@ -91,6 +92,7 @@ export function StakeholderFilterBar({ filters, onChange, onClear }: Props) {
           clearable
           w={200}
         />
+        <GroupSelect value={filters.groupId} onChange={(groupId) => onChange({ ...filters, groupId })} />
         <TagsInput
           label={t('fields.tags')}
           placeholder={filters.tag.length ? undefined : t('filters.tagsPlaceholder')}

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { apiBase, withQuery } from '../../app/api';
 import { formatDate } from '../../app/format';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,7 +13,9 @@ import { useCan } from '../auth/auth.queries';
 import { SortableHeader } from './SortableHeader';
 import { QuadrantBadge, SalienceBadge } from './StakeholderBadges';
 import { StakeholderFilterBar } from './StakeholderFilterBar';
+import { StakeholderTabs } from './StakeholderTabs';
 import {
+  filterParams,
   filtersFromSearch,
   hasActiveFilters,
   type StakeholderFilters,
@@ -40,15 +43,25 @@ export default function StakeholderListPage() {
   const total = list.data?.pages[0]?.total;
   const filtered = hasActiveFilters(filters);
 
-  const createButton = canWrite && (
-    <Button component={Link} to="/stakeholders/new">
-      {t('list.create')}
-    </Button>
+  // A plain link: the browser downloads the CSV the server writes for the same filters and sort.
+  const exportHref = `${apiBase}${withQuery('/stakeholders/export', { ...filterParams(filters), sort: filters.sort })}`;
+  const actions = (
+    <>
+      <Button component="a" href={exportHref} download variant="default">
+        {t('list.exportCsv')}
+      </Button>
+      {canWrite && (
+        <Button component={Link} to="/stakeholders/new">
+          {t('list.create')}
+        </Button>
+      )}
+    </>
   );
 
   return (
     <>
-      <PageHeader title={t('list.title')} description={t('list.description')} actions={createButton} />
+      <PageHeader title={t('list.title')} description={t('list.description')} actions={actions} />
+      <StakeholderTabs />
       <StakeholderFilterBar filters={filters} onChange={setFilters} onClear={clearFilters} />
       {list.isPending ? (
         <PageLoader />

@@ -16,6 +16,7 @@ export interface StakeholderFilters {
   quadrant: Quadrant[];
   ownerId: string | null;
   tag: string[];
+  groupId: string | null;
   archived: ArchivedFilter;
   sort: string;
 }
@@ -46,6 +47,7 @@ export function filtersFromSearch(search: URLSearchParams): StakeholderFilters {
     quadrant: only(quadrants, csv(search.get('quadrant'))),
     ownerId: search.get('ownerId') || null,
     tag: csv(search.get('tag')),
+    groupId: search.get('groupId') || null,
     archived: archived === 'true' || archived === 'only' ? archived : 'false',
     sort: sortValues.has(sort) ? sort : defaultSort,
   };
@@ -59,6 +61,7 @@ export function searchFromFilters(filters: StakeholderFilters): URLSearchParams 
   if (filters.quadrant.length) search.set('quadrant', filters.quadrant.join(','));
   if (filters.ownerId) search.set('ownerId', filters.ownerId);
   if (filters.tag.length) search.set('tag', filters.tag.join(','));
+  if (filters.groupId) search.set('groupId', filters.groupId);
   if (filters.archived !== 'false') search.set('archived', filters.archived);
   if (filters.sort !== defaultSort) search.set('sort', filters.sort);
   return search;
@@ -72,6 +75,23 @@ export function hasActiveFilters(filters: StakeholderFilters): boolean {
       filters.quadrant.length ||
       filters.ownerId ||
       filters.tag.length ||
+      filters.groupId ||
       filters.archived !== 'false',
   );
 }
+
+/** The filters as API query parameters (list, map, salience, engagement and export share them). */
+export function filterParams(filters: StakeholderFilters): Record<string, string | undefined> {
+  return {
+    q: filters.q.trim() || undefined,
+    category: filters.category.join(',') || undefined,
+    scope: filters.scope ?? undefined,
+    quadrant: filters.quadrant.join(',') || undefined,
+    ownerId: filters.ownerId ?? undefined,
+    tag: filters.tag.join(',') || undefined,
+    groupId: filters.groupId ?? undefined,
+    archived: filters.archived === 'false' ? undefined : filters.archived,
+  };
+}
+
+export const noFilters: StakeholderFilters = filtersFromSearch(new URLSearchParams());

@@ -1,7 +1,7 @@
 import type { Assessment, AuditEntry, Stakeholder } from '@rapport/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '../../app/api';
-import type { StakeholderFilters } from './stakeholder.filters';
+import { api, type QueryParams, withQuery } from '../../app/api';
+import { filterParams, type StakeholderFilters } from './stakeholder.filters';
 
 export interface Page<T> {
   data: T[];
@@ -12,7 +12,8 @@ export interface Page<T> {
 export const stakeholderKeys = {
   all: ['stakeholders'] as const,
   lists: () => [...stakeholderKeys.all, 'list'] as const,
-  list: (filters: StakeholderFilters) => [...stakeholderKeys.lists(), filters] as const,
+  list: (filters: StakeholderFilters, extra: QueryParams = {}) =>
+    [...stakeholderKeys.lists(), filters, extra] as const,
   search: (q: string) => [...stakeholderKeys.all, 'search', q] as const,
   detail: (id: string) => [...stakeholderKeys.all, 'detail', id] as const,
   assessments: (id: string) => [...stakeholderKeys.detail(id), 'assessments'] as const,
@@ -21,29 +22,26 @@ export const stakeholderKeys = {
 
 const pageSize = 50;
 
-export function useStakeholderList(filters: StakeholderFilters) {
+/** `extra` adds list parameters the filter bar does not set (salience, due, a fixed sort). */
+export function useStakeholderList(filters: StakeholderFilters, extra: QueryParams = {}, enabled = true) {
   return useInfiniteQuery({
-    queryKey: stakeholderKeys.list(filters),
+    queryKey: stakeholderKeys.list(filters, extra),
     queryFn: ({ pageParam, signal }) =>
       api<Page<Stakeholder>>(
         withQuery('/stakeholders', {
-          q: filters.q.trim(),
-          category: filters.category,
-          scope: filters.scope,
-          quadrant: filters.quadrant,
-          ownerId: filters.ownerId,
-          tag: filters.tag,
-          archived: filters.archived === 'false' ? undefined : filters.archived,
+          ...filterParams(filters),
           sort: filters.sort,
           limit: pageSize,
           cursor: pageParam,
           count: pageParam === undefined ? true : undefined,
+          ...extra,
         }),
         { signal },
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
