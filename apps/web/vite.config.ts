@@ -7,6 +7,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      // The chart library is large and used by a few pages: one chunk of its own, loaded by those pages.
+      output: {
+        manualChunks: (id) => (/node_modules\/(echarts|zrender)\//.test(id) ? 'echarts' : undefined),
+      },
+    },
   },
   server: {
     port: 5173,

@@ -65,3 +65,15 @@ export const GroupMembersAdd = z.union([
   }),
 ]);
 export type GroupMembersAdd = z.infer<typeof GroupMembersAdd>;
+
+export const MembershipQuery = z.strictObject({
+  stakeholderId: z
+    .string()
+    .max(200 * 40)
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(Id).min(1).max(200))
+    .describe('comma-separated stakeholder ids (up to 200)'),
+});
+export const Memberships = z.object({
+  data: z.array(z.object({ stakeholderId: Id, groupId: Id, groupName: z.string() })),
+});

@@ -180,3 +180,14 @@ export async function memberIdsOf(db: Kysely<DB>, groupId: string, limit: number
     .execute();
   return rows.map((row) => row.stakeholder_id);
 }
+
+/** The groups of many stakeholders in one query (a list page shows them per row without N+1). */
+export const membershipsOf = (db: Kysely<DB>, stakeholderIds: string[]) =>
+  db
+    .selectFrom('stakeholder_group_members as m')
+    .innerJoin('stakeholder_groups as g', 'g.id', 'm.group_id')
+    .select(['m.stakeholder_id as stakeholderId', 'g.id as groupId', 'g.name as groupName'])
+    .where('m.stakeholder_id', 'in', stakeholderIds)
+    .where('g.archived_at', 'is', null)
+    .orderBy('g.sort_name')
+    .execute();

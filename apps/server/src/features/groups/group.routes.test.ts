@@ -60,6 +60,14 @@ describe.each(dialects)('stakeholder groups on %s', (dialect) => {
       group.id,
     ]);
 
+    const memberships = await get(`/api/v1/stakeholder-groups/memberships?stakeholderId=${a.id},${c.id}`);
+    expect(memberships.data).toEqual(
+      expect.arrayContaining([
+        { stakeholderId: a.id, groupId: group.id, groupName: 'Key customers · 重点客户' },
+        { stakeholderId: c.id, groupId: group.id, groupName: 'Key customers · 重点客户' },
+      ]),
+    );
+
     const removed = await h.admin.request({
       method: 'DELETE',
       url: `/api/v1/stakeholder-groups/${group.id}/members/${a.id}`,

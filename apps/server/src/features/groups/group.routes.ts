@@ -1,6 +1,8 @@
 import {
   GroupMembersAdd,
   Id,
+  MembershipQuery,
+  Memberships,
   pageOf,
   StakeholderGroup,
   StakeholderGroupCreate,
@@ -41,6 +43,19 @@ export const groupRoutes: FastifyPluginAsyncZod<{ groups: GroupService }> = asyn
       const created = await groups.create(request.actor, request.body);
       return reply.status(201).header('location', `/api/v1/stakeholder-groups/${created.id}`).send(created);
     },
+  );
+
+  app.get(
+    '/stakeholder-groups/memberships',
+    {
+      schema: {
+        tags,
+        summary: 'The active groups of up to 200 stakeholders at once',
+        querystring: MembershipQuery,
+        response: { 200: Memberships, ...problemResponses },
+      },
+    },
+    (request) => groups.memberships(request.actor, request.query.stakeholderId),
   );
 
   app.get(

@@ -23,6 +23,7 @@ import {
   groupsOfStakeholder,
   insertGroup,
   listGroups,
+  membershipsOf,
   removeMember,
   updateGroup,
 } from './group.repository.js';
@@ -80,6 +81,11 @@ export function createGroupService(db: Kysely<DB>) {
     async get(actor: Actor | null, id: string) {
       requirePermission(actor, 'stakeholders.read');
       return load(db, id);
+    },
+
+    async memberships(actor: Actor | null, stakeholderIds: string[]) {
+      requirePermission(actor, 'stakeholders.read');
+      return { data: await membershipsOf(db, stakeholderIds) };
     },
 
     async ofStakeholder(actor: Actor | null, stakeholderId: string) {

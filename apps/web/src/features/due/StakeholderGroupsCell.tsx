@@ -1,16 +1,15 @@
 import { Anchor, Group } from '@mantine/core';
 import { Link } from 'react-router';
-import { useGroupsOf } from '../groups/group.queries';
+import type { Membership } from '../groups/group.queries';
 
-/** The groups a stakeholder belongs to, as links (loaded per row; a due list is short). */
-export function StakeholderGroupsCell({ stakeholderId }: { stakeholderId: string }) {
-  const groups = useGroupsOf(stakeholderId);
-  if (!groups.data?.length) return '—';
+/** The groups a stakeholder belongs to, as links; the page loads every row's groups in one request. */
+export function StakeholderGroupsCell({ groups }: { groups: Membership[] | undefined }) {
+  if (!groups?.length) return '—';
   return (
     <Group gap={6}>
-      {groups.data.map((group) => (
-        <Anchor key={group.id} component={Link} to={`/stakeholders/groups/${group.id}`} size="sm">
-          {group.name}
+      {groups.map((group) => (
+        <Anchor key={group.groupId} component={Link} to={`/stakeholders/groups/${group.groupId}`} size="sm">
+          {group.groupName}
         </Anchor>
       ))}
     </Group>

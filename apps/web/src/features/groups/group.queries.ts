@@ -16,8 +16,35 @@ export const groupKeys = {
   detail: (id: string) => [...groupKeys.all, 'detail', id] as const,
   network: (id: string, depth: number, types: string[]) =>
     [...groupKeys.detail(id), 'network', depth, types] as const,
-  ofStakeholder: (stakeholderId: string) => [...groupKeys.all, 'of', stakeholderId] as const,
+  memberships: (stakeholderIds: string[]) => [...groupKeys.all, 'memberships', stakeholderIds] as const,
 };
+
+export interface Membership {
+  stakeholderId: string;
+  groupId: string;
+  groupName: string;
+}
+
+/** The groups of every stakeholder on a page, in one request, keyed by stakeholder. */
+export function useMemberships(stakeholderIds: string[]) {
+  return useQuery({
+    queryKey: groupKeys.memberships(stakeholderIds),
+    queryFn: ({ signal }) =>
+      api<{ data: Membership[] }>(
+        withQuery('/stakeholder-groups/memberships', { stakeholderId: stakeholderIds.join(',') }),
+        {
+          signal,
+        },
+      ),
+    select: (result) => {
+      const byStakeholder = new Map<string, Membership[]>();
+      for (const m of result.data)
+        byStakeholder.set(m.stakeholderId, [...(byStakeholder.get(m.stakeholderId) ?? []), m]);
+      return byStakeholder;
+    },
+    enabled: stakeholderIds.length > 0,
+  });
+}
 
 export function useGroups(q = '', archived: GroupArchived = 'false') {
   return useQuery({
@@ -43,17 +70,6 @@ export function useGroup(id: string | undefined) {
     queryFn: ({ signal }) =>
       api<StakeholderGroup>(`/stakeholder-groups/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: Boolean(id),
-  });
-}
-
-export function useGroupsOf(stakeholderId: string) {
-  return useQuery({
-    queryKey: groupKeys.ofStakeholder(stakeholderId),
-    queryFn: ({ signal }) =>
-      api<{ data: StakeholderGroup[] }>(`/stakeholders/${encodeURIComponent(stakeholderId)}/groups`, {
-        signal,
-      }),
-    select: (page) => page.data,
   });
 }
 

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../app/format';
@@ -8,13 +9,17 @@ import { PageLoader } from '../../components/PageLoader';
 import { useUserOptions } from '../admin/user.queries';
 import { useCan } from '../auth/auth.queries';
 import { LinksSection } from '../links/LinksSection';
-import { StakeholderNetwork } from '../links/StakeholderNetwork';
 import { ArchiveButton } from './ArchiveButton';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AuditHistory } from './AuditHistory';
 import { Detail } from './Detail';
 import { QuadrantBadge, SalienceBadge } from './StakeholderBadges';
 import { useStakeholder } from './stakeholder.queries';
+
+// The network view brings the chart library: it loads when its tab is opened, not with the page.
+const StakeholderNetwork = lazy(() =>
+  import('../links/StakeholderNetwork').then((module) => ({ default: module.StakeholderNetwork })),
+);
 
 export default function StakeholderDetailPage() {
   const { t, i18n } = useTranslation(['stakeholders', 'common', 'enums', 'links']);
@@ -176,7 +181,9 @@ export default function StakeholderDetailPage() {
           <LinksSection stakeholderId={s.id} stakeholderName={s.name} />
         </Tabs.Panel>
         <Tabs.Panel value="network" pt="md">
-          <StakeholderNetwork stakeholderId={s.id} name={s.name} />
+          <Suspense fallback={<PageLoader />}>
+            <StakeholderNetwork stakeholderId={s.id} name={s.name} />
+          </Suspense>
         </Tabs.Panel>
         {canAudit && (
           <Tabs.Panel value="audit" pt="md">
