@@ -1,7 +1,7 @@
-import type { FieldError, ImportResult, RowError, Stakeholder } from '@rapport/contracts';
+import type { ImportResult, Stakeholder } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB, ImportRowsTable, StakeholdersTable } from '../../db/schema.js';
-import { AppError, fieldErrors } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { now } from '../../shared/time.js';
 import { type AuditInput, recordAuditMany } from '../audit/audit.repository.js';
@@ -17,6 +17,7 @@ import {
 } from '../stakeholders/stakeholder.repository.js';
 import { assessmentChanged, assessmentValuesOf, rowOf } from '../stakeholders/stakeholder.rules.js';
 import { readCsv } from './csv-reader.js';
+import { checkMapping, planImport } from './import.plan.js';
 import {
   findImport,
   importRowsOf,
@@ -27,17 +28,8 @@ import {
   rememberedMapping,
   rememberMapping,
   toImport,
-  upsertTargets,
-  userIdsByEmail,
 } from './import.repository.js';
-import {
-  type ConvertedRow,
-  convertRow,
-  headerSignature,
-  importFields,
-  type Mapping,
-  suggestMapping,
-} from './stakeholder-import.rules.js';
+import { headerSignature, importFields, suggestMapping } from './stakeholder-import.rules.js';
 
 export interface ImportRequest {
   fileName: string;
@@ -51,29 +43,6 @@ export type Progress = (done: number, total: number) => void;
 
 const PREVIEW_ROWS = 20;
 const MAX_ROW_ERRORS = 10_000;
-const required = ['name', 'category', 'influence', 'interest'] as const;
-
-function checkMapping(headers: string[], mapping: Record<string, string | null>): Mapping {
-  const errors: FieldError[] = [];
-  for (const [header, field] of Object.entries(mapping)) {
-    if (!headers.includes(header))
-      errors.push({ path: `mapping.${header}`, message: 'no such column in the file' });
-    if (field !== null && !(importFields as readonly string[]).includes(field)) {
-      errors.push({ path: `mapping.${header}`, message: `${field} is not a field that can be imported` });
-    }
-  }
-  const fields = Object.values(mapping);
-  for (const field of required) {
-    if (!fields.includes(field))
-      errors.push({ path: 'mapping', message: `a column must be mapped to ${field}` });
-  }
-  const mapped = fields.filter((field): field is string => field !== null);
-  if (new Set(mapped).size !== mapped.length)
-    errors.push({ path: 'mapping', message: 'each field from one column only' });
-  if (errors.length > 0) throw fieldErrors('bad_request', errors);
-  return mapping as Mapping;
-}
-
 export function createImportService(db: Kysely<DB>) {
   return {
     async preview(actor: Actor | null, fileName: string, bytes: Buffer) {
@@ -110,61 +79,7 @@ export function createImportService(db: Kysely<DB>) {
       const mappedFields = new Set(Object.values(mapping).filter(Boolean));
       const total = table.rows.length;
 
-      const errors: RowError[] = [];
-      const converted: { rowNumber: number; row: ConvertedRow }[] = [];
-      table.rows.forEach((cells, index) => {
-        const result = convertRow(table.headers, cells, mapping);
-        if (result.ok) converted.push({ rowNumber: index + 1, row: result.row });
-        else
-          for (const error of result.errors)
-            errors.push({ row: index + 1, field: error.path, message: error.message });
-      });
-
-      const owners = await userIdsByEmail(
-        db,
-        converted.flatMap(({ row }) => (row.ownerEmail ? [row.ownerEmail] : [])),
-      );
-      const { byRef, byEmail } = await upsertTargets(
-        db,
-        converted.flatMap(({ row }) => (row.input.externalRef ? [row.input.externalRef] : [])),
-        converted.flatMap(({ row }) => row.input.emails.slice(0, 1)),
-      );
-      const seenKeys = new Map<string, number>();
-      const planned: { rowNumber: number; row: ConvertedRow; existingId: string | undefined }[] = [];
-      for (const item of converted) {
-        const { input, ownerEmail } = item.row;
-        const rowErrors: RowError[] = [];
-        if (ownerEmail && !owners.has(ownerEmail)) {
-          rowErrors.push({
-            row: item.rowNumber,
-            field: 'ownerEmail',
-            message: `no active user ${ownerEmail}`,
-          });
-        }
-        const key = input.externalRef
-          ? `ref:${input.externalRef}`
-          : input.emails[0]
-            ? `email:${input.emails[0]}`
-            : null;
-        if (key && seenKeys.has(key)) {
-          rowErrors.push({
-            row: item.rowNumber,
-            field: input.externalRef ? 'externalRef' : 'emails',
-            message: `the same stakeholder as row ${seenKeys.get(key)}`,
-          });
-        }
-        if (key) seenKeys.set(key, item.rowNumber);
-        if (rowErrors.length > 0) errors.push(...rowErrors);
-        else {
-          const existingId = input.externalRef
-            ? byRef.get(input.externalRef)
-            : input.emails[0]
-              ? byEmail.get(input.emails[0])
-              : undefined;
-          planned.push({ ...item, existingId });
-        }
-      }
-      errors.sort((a, b) => a.row - b.row);
+      const { planned, errors, owners } = await planImport(db, table, mapping);
       const shownErrors = errors.slice(0, MAX_ROW_ERRORS);
       const skipped = total - planned.length;
 
