@@ -13,8 +13,21 @@ const sortColumns = [
   'last_assessed_at',
 ];
 
+// They replace the plain (sort column, id) indexes, which every write had to keep up as well; a list that
+// includes archived records (rare) sorts what it finds instead.
+const replaced = [
+  'stakeholders_archived_at_name',
+  'stakeholders_sort_name',
+  'stakeholders_created_at',
+  'stakeholders_updated_at',
+  'stakeholders_influence',
+  'stakeholders_interest',
+  'stakeholders_engagement_gap',
+  'stakeholders_last_assessed',
+];
+
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('stakeholders_archived_at_name').execute();
+  for (const index of replaced) await db.schema.dropIndex(index).execute();
   // Name order also carries the search text, so a search is decided inside the index.
   await db.schema
     .createIndex('stakeholders_list_name')
@@ -33,9 +46,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('stakeholders_list_name').execute();
   for (const column of sortColumns) await db.schema.dropIndex(`stakeholders_list_${column}`).execute();
-  await db.schema
-    .createIndex('stakeholders_archived_at_name')
-    .on('stakeholders')
-    .columns(['archived_at', 'sort_name', 'id'])
-    .execute();
+  const original: [string, string[]][] = [
+    ['stakeholders_archived_at_name', ['archived_at', 'sort_name', 'id']],
+    ['stakeholders_sort_name', ['sort_name', 'id']],
+    ['stakeholders_created_at', ['created_at', 'id']],
+    ['stakeholders_updated_at', ['updated_at', 'id']],
+    ['stakeholders_influence', ['influence', 'id']],
+    ['stakeholders_interest', ['interest', 'id']],
+    ['stakeholders_engagement_gap', ['engagement_gap', 'id']],
+    ['stakeholders_last_assessed', ['last_assessed_at', 'id']],
+  ];
+  for (const [name, columns] of original)
+    await db.schema.createIndex(name).on('stakeholders').columns(columns).execute();
 }

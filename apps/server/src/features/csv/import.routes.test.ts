@@ -254,6 +254,16 @@ describe.each(dialects)('CSV import and export on %s', (dialect) => {
       expect(listed.data[0]).toMatchObject({ fileName: 'big.csv', created: 2500, undoneAt: null });
     });
 
+    it('undoes an import larger than one SQL statement can name', async () => {
+      const rows = Array.from({ length: 33_000 }, (_, i) => `big${i},Big ${i},customer,3,3,,`).join('\n');
+      const before = await h.count('stakeholders');
+      const done = (await importCsv(`${header}${rows}\n`)).json();
+      expect(done.created).toBe(33_000);
+      const undone = await h.admin.request({ method: 'DELETE', url: `/api/v1/imports/${done.importId}` });
+      expect(undone.statusCode, undone.body).toBe(200);
+      expect(await h.count('stakeholders')).toBe(before);
+    });
+
     it('is refused to a viewer', async () => {
       const viewer = await h.userWith('viewer');
       const response = await upload(

@@ -271,19 +271,36 @@ export function createImportService(db: Kysely<DB>) {
           throw new AppError('rule_broken', 'This import was undone already');
         const rows = await importRowsOf(trx, id);
         const created = rows.filter((row) => row.action === 'created').map((row) => row.stakeholder_id);
-        const createdNow = await listByIds(trx, created);
-        const audits: AuditInput[] = createdNow.map((s) => ({
-          actorId: signedIn.id,
-          action: 'undo',
-          entity: 'stakeholder',
-          entityId: s.id,
-          before: s,
-          after: null,
-        }));
-        await deleteStakeholders(trx, created);
-        for (const row of rows.filter((r) => r.action === 'updated')) {
+        const audits: AuditInput[] = [];
+        // A batch at a time: an import may have created a hundred thousand stakeholders.
+        for (let i = 0; i < created.length; i += 1000) {
+          const batch = created.slice(i, i + 1000);
+          const removed = await listByIds(trx, batch);
+          await recordAuditMany(
+            trx,
+            removed.map((s) => ({
+              actorId: signedIn.id,
+              action: 'undo',
+              entity: 'stakeholder',
+              entityId: s.id,
+              before: s,
+              after: null,
+            })),
+          );
+          await deleteStakeholders(trx, batch);
+        }
+        const updated = rows.filter((r) => r.action === 'updated');
+        const currentById = new Map(
+          (
+            await listByIds(
+              trx,
+              updated.map((r) => r.stakeholder_id),
+            )
+          ).map((s) => [s.id, s]),
+        );
+        for (const row of updated) {
           const before = JSON.parse(row.before as string) as Stakeholder;
-          const [current] = await listByIds(trx, [row.stakeholder_id]);
+          const current = currentById.get(row.stakeholder_id);
           if (!current) continue;
           const restored: Stakeholder = { ...before, version: current.version, updatedAt: at };
           const { id: _id, version: _v, ...columns } = rowOf(restored);

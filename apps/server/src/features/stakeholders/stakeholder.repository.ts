@@ -202,13 +202,18 @@ export async function existingUserIds(db: Kysely<DB>, ids: string[]): Promise<Se
 }
 
 export async function listByIds(db: Kysely<DB>, ids: string[]): Promise<Stakeholder[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('stakeholders')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return rows.map(toStakeholder);
+  const unique = [...new Set(ids)];
+  const found: Stakeholder[] = [];
+  // In chunks: SQLite refuses statements with more than 32,766 bound values.
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('stakeholders')
+      .selectAll()
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.push(toStakeholder(row));
+  }
+  return found;
 }
 
 /** Bulk insert (imports): stakeholders with their tag and e-mail lookups, a few statements per 500 rows. */
