@@ -124,3 +124,16 @@ export async function engagementCounts(db: Kysely<DB>, filter: StakeholderFilter
   }
   return { cells, unassessed };
 }
+
+/**
+ * Changes whenever the current map could: a stakeholder added, removed, archived or restored (the count of
+ * active ones) or changed (the latest update). Both come from one index.
+ */
+export async function mapRevision(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectFrom('stakeholders')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return `${Number(row.n)}-${row.latest ?? ''}`;
+}

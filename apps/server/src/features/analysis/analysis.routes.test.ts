@@ -97,6 +97,41 @@ describe.each(dialects)('map, salience and engagement on %s', (dialect) => {
     expect((await get('/api/v1/stakeholders/map?q=history')).total).toBe(0);
   });
 
+  it('answers 304 to a map the client has, and a new map once anything on it changes', async () => {
+    const s = await h.admin.createStakeholder({ name: 'Etag ltd', influence: 2, interest: 2 });
+    const first = await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders/map?q=etag' });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"map-/);
+    const again = await h.admin.request({
+      method: 'GET',
+      url: '/api/v1/stakeholders/map?q=etag',
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    await h.admin.request({
+      method: 'PATCH',
+      url: `/api/v1/stakeholders/${s.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { influence: 4 },
+    });
+    const changed = await h.admin.request({
+      method: 'GET',
+      url: '/api/v1/stakeholders/map?q=etag',
+      headers: { 'if-none-match': etag },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.json().rows[0][2]).toBe(4);
+    await h.admin.request({
+      method: 'DELETE',
+      url: `/api/v1/stakeholders/${s.id}`,
+      headers: { 'if-match': '"2"' },
+    });
+    expect(
+      (await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders/map?q=etag' })).json().total,
+    ).toBe(0);
+  });
+
   it('rejects a date that is not YYYY-MM-DD', async () => {
     const response = await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders/map?asOf=yesterday' });
     expect(response.statusCode).toBe(400);

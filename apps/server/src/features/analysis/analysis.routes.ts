@@ -24,8 +24,10 @@ export const analysisRoutes: FastifyPluginAsyncZod<{ analysis: AnalysisService }
       },
     },
     async (request, reply) => {
-      const map = await analysis.map(request.actor, request.query);
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(map));
+      const { etag, json } = await analysis.mapJson(request.actor, request.query);
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 

@@ -1,11 +1,39 @@
+import { createHash } from 'node:crypto';
 import { type MapQuery, mapFields, type StakeholderFilter, type StakeholderMap } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
-import { currentMap, engagementCounts, mapAsOf, salienceCounts } from './analysis.repository.js';
+import { currentMap, engagementCounts, mapAsOf, mapRevision, salienceCounts } from './analysis.repository.js';
+
+// The map of 100,000 stakeholders is ~10 MB of JSON and costs far more to build than to check for change:
+// the last few are kept serialised, keyed by filter and data revision, and also serve as the ETag.
+const CACHED_MAPS = 3;
+// The revision reads timestamps; with several instances whose clocks differ a change could hide behind an
+// older timestamp, so a cached map is also rebuilt after a few seconds whatever the revision says.
+const CACHE_SECONDS = 10;
 
 export function createAnalysisService(db: Kysely<DB>) {
+  const cache = new Map<string, { etag: string; json: string; at: number }>();
+
   return {
+    /** The map as JSON with an ETag; today's maps come from the cache while the data has not changed. */
+    async mapJson(actor: Actor | null, query: MapQuery): Promise<{ etag: string; json: string }> {
+      requirePermission(actor, 'stakeholders.read');
+      const key = JSON.stringify(query);
+      // A past date's map changes only when history is rewritten (a merge, an undo): it is not cached.
+      const revision = query.asOf ? null : await mapRevision(db);
+      const etag = `"map-${createHash('sha1').update(`${key}|${revision}`).digest('base64url')}"`;
+      const hit = cache.get(key);
+      if (revision !== null && hit?.etag === etag && Date.now() - hit.at < CACHE_SECONDS * 1000) return hit;
+      const json = JSON.stringify(await this.map(actor, query));
+      if (revision !== null) {
+        cache.delete(key);
+        cache.set(key, { etag, json, at: Date.now() });
+        if (cache.size > CACHED_MAPS) cache.delete(cache.keys().next().value as string);
+      }
+      return { etag, json };
+    },
+
     async map(actor: Actor | null, query: MapQuery): Promise<StakeholderMap> {
       requirePermission(actor, 'stakeholders.read');
       const rows = query.asOf
