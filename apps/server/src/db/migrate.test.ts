@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/databases.js';
@@ -54,6 +54,51 @@ describe.each(dialects)('migrations on %s', (dialect) => {
     expect((await migrateToLatest(fresh.database)).length).toBeGreaterThan(1);
     expect(await migrateToLatest(fresh.database)).toEqual([]);
     expect(await pendingMigrations(fresh.database)).toEqual([]);
+  });
+
+  it('sorts names by code point on both dialects, and gives PostgreSQL a trigram search index', async () => {
+    const fresh = await emptyDatabase(dialect);
+    drop = fresh.drop;
+    await migrateToLatest(fresh.database);
+    const at = '2026-01-01T00:00:00.000Z';
+    for (const [id, sortName] of [
+      ['1', 'b'],
+      ['2', 'B'],
+      ['3', 'a'],
+      ['4', 'ä'],
+    ]) {
+      await fresh.database.db
+        .insertInto('users')
+        .values({
+          id: id as string,
+          email: `${id}@x.example`,
+          name: sortName as string,
+          sort_name: sortName as string,
+          role: 'viewer',
+          locale: 'en',
+          competencies: '[]',
+          password_hash: null,
+          deactivated_at: null,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    const sorted = await fresh.database.db
+      .selectFrom('users')
+      .select('sort_name')
+      .orderBy('sort_name')
+      .execute();
+    expect(sorted.map((r) => r.sort_name)).toEqual(['B', 'a', 'b', 'ä']);
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{ indexname: string }>`
+        select indexname from pg_indexes
+        where schemaname = ${fresh.database.schema} and indexname = 'stakeholders_search_trgm'`.execute(
+        fresh.database.db,
+      );
+      expect(rows).toHaveLength(1);
+    }
   });
 
   it('fills the analysis columns of stakeholders written before they existed', async () => {
