@@ -149,25 +149,24 @@ export function createImportService(db: Kysely<DB>) {
           const ownerId = row.ownerEmail ? (owners.get(row.ownerEmail) ?? null) : null;
           const { assessmentNote: _note, ...input } = row.input;
           if (existingId === undefined) {
-            const stakeholder = toStakeholder(
-              rowOf({
-                ...input,
-                id: newId(),
-                parentId: null,
-                ownerId,
-                engagementCurrent: input.engagementCurrent ?? null,
-                engagementDesired: input.engagementDesired ?? null,
-                targetInfluence: input.targetInfluence ?? null,
-                targetInterest: input.targetInterest ?? null,
-                externalRef: input.externalRef ?? null,
-                lastAssessedAt: at,
-                archivedAt: null,
-                version: 1,
-                createdAt: at,
-                updatedAt: at,
-              }),
-            );
-            newRows.push(rowOf(stakeholder));
+            const stored = rowOf({
+              ...input,
+              id: newId(),
+              parentId: null,
+              ownerId,
+              engagementCurrent: input.engagementCurrent ?? null,
+              engagementDesired: input.engagementDesired ?? null,
+              targetInfluence: input.targetInfluence ?? null,
+              targetInterest: input.targetInterest ?? null,
+              externalRef: input.externalRef ?? null,
+              lastAssessedAt: at,
+              archivedAt: null,
+              version: 1,
+              createdAt: at,
+              updatedAt: at,
+            });
+            const stakeholder = toStakeholder(stored);
+            newRows.push(stored);
             importRows.push({
               import_id: importId,
               stakeholder_id: stakeholder.id,
