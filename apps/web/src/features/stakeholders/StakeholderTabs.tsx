@@ -1,6 +1,6 @@
-import { Tabs } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useCan } from '../auth/auth.queries';
 
 const tabs = [
@@ -18,7 +18,6 @@ const tabs = [
 export function StakeholderTabs() {
   const { t } = useTranslation(['analysis']);
   const location = useLocation();
-  const navigate = useNavigate();
   const canMerge = useCan('stakeholders.merge');
   const canImport = useCan('stakeholders.import');
   const active =
@@ -32,24 +31,29 @@ export function StakeholderTabs() {
       path,
     );
 
+  const hrefOf = (path: string) => {
+    const search = carriesFilters(path) && carriesFilters(active) ? location.search : '';
+    return `${path}${search.replace(/([?&])asOf=[^&]*&?/, '$1').replace(/[?&]$/, '')}`;
+  };
+
+  // Links, not tabs: each view is a page of its own with its own address.
   return (
-    <Tabs
-      value={active}
-      onChange={(path) => {
-        if (!path) return;
-        const search = carriesFilters(path) && carriesFilters(active) ? location.search : '';
-        void navigate(`${path}${search.replace(/([?&])asOf=[^&]*&?/, '$1').replace(/[?&]$/, '')}`);
-      }}
-      mb="md"
-      aria-label={t('tabs.label')}
-    >
-      <Tabs.List>
-        {shown.map((tab) => (
-          <Tabs.Tab key={tab.path} value={tab.path}>
+    <Group component="nav" aria-label={t('tabs.label')} gap={4} mb="md" wrap="wrap">
+      {shown.map((tab) => {
+        const current = tab.path === active;
+        return (
+          <Button
+            key={tab.path}
+            component={Link}
+            to={hrefOf(tab.path)}
+            variant={current ? 'light' : 'subtle'}
+            size="compact-md"
+            aria-current={current ? 'page' : undefined}
+          >
             {t(`tabs.${tab.key}`)}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-    </Tabs>
+          </Button>
+        );
+      })}
+    </Group>
   );
 }
