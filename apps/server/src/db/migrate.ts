@@ -4,6 +4,7 @@ import * as initial from './migrations/20261127100000_initial.js';
 import * as stakeholderAnalysis from './migrations/20261127120000_stakeholder_analysis.js';
 import * as listCoveringIndexes from './migrations/20261127130000_list_covering_indexes.js';
 import * as postgresSearch from './migrations/20261127140000_postgres_search.js';
+import * as sqliteSearch from './migrations/20261127150000_sqlite_search.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261127120000_stakeholder_analysis': stakeholderAnalysis,
   '20261127130000_list_covering_indexes': listCoveringIndexes,
   '20261127140000_postgres_search': postgresSearch,
+  '20261127150000_sqlite_search': sqliteSearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -94,6 +94,26 @@ describe.each(dialects)('GET /api/v1/stakeholders on %s', (dialect) => {
     expect(await names(`q=${encodeURIComponent('%')}`)).toEqual(['epsilon 100%_done']);
   });
 
+  it('keeps the search index in step when a name changes or a stakeholder goes', async () => {
+    const s = await h.admin.createStakeholder({ name: 'zeta before rename', tags: ['searchsync'] });
+    expect(await names('q=zeta%20before')).toEqual(['zeta before rename']);
+    await h.admin.request({
+      method: 'PATCH',
+      url: `/api/v1/stakeholders/${s.id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { name: 'omega after rename' },
+    });
+    expect(await names('q=zeta%20before')).toEqual([]);
+    expect(await names('q=omega%20after')).toEqual(['omega after rename']);
+    await h.test.database.db.deleteFrom('stakeholder_tags').where('stakeholder_id', '=', s.id).execute();
+    await h.test.database.db
+      .deleteFrom('stakeholder_assessments')
+      .where('stakeholder_id', '=', s.id)
+      .execute();
+    await h.test.database.db.deleteFrom('stakeholders').where('id', '=', s.id).execute();
+    expect(await names('q=omega%20after')).toEqual([]);
+  });
+
   it('filters by category, scope, quadrant, salience, owner and tags', async () => {
     expect(await names('category=customer,media')).toEqual([
       'alpha bank',

@@ -1,5 +1,5 @@
 import type { Stakeholder, StakeholderFilter, StakeholderListQuery } from '@rapport/contracts';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import type { DB, StakeholderRow, StakeholdersTable } from '../../db/schema.js';
 import { containsPattern, fromJsonList } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
@@ -105,6 +105,39 @@ const sortColumns = {
 // Keyset pages need a value in the sort column: sorting by these lists only the rows that have one.
 const nullableSortColumns = new Set(['engagement_gap', 'last_assessed_at']);
 
+/** SQLite's trigram index answers patterns of three characters or more; shorter ones are checked row by row. */
+const TRIGRAM = 3;
+/**
+ * Past this many matches, walking the name-ordered index and stopping after one page beats fetching every
+ * match through the text index and sorting it.
+ */
+const SELECTIVE_MATCHES = 2000;
+
+const ftsMatches = (q: string) =>
+  sql`select s.rowid from stakeholder_search s where s.search_text like ${`%${q.toLowerCase()}%`}`;
+
+/**
+ * Whether `q` should go through SQLite's FTS5 trigram index: long enough, without %, _ or \ (FTS5 uses its
+ * index only for LIKE without ESCAPE), and selective enough. PostgreSQL's planner picks its trigram index itself.
+ */
+export async function searchViaIndex(db: Kysely<DB>, q: string | undefined): Promise<boolean> {
+  if (!q || [...q.trim()].length < TRIGRAM || /[%_\\]/.test(q)) return false;
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return false;
+  const { rows } = await sql<{
+    n: number;
+  }>`select count(*) as n from (${ftsMatches(q)} limit ${SELECTIVE_MATCHES + 1})`.execute(db);
+  return Number(rows[0]?.n ?? 0) <= SELECTIVE_MATCHES;
+}
+
+/** `q` as a case-insensitive substring of name, e-mails, tags and external reference. */
+function searchMatches(q: string, viaIndex: boolean) {
+  if (viaIndex) {
+    return sql<boolean>`stakeholders.id in (
+      select r.stakeholder_id from stakeholder_search_rows r where r.rowid in (${ftsMatches(q)}))`;
+  }
+  return sql<boolean>`search_text like ${containsPattern(q)} escape '\\'`;
+}
+
 /** For "due for re-assessment": members of a group whose last assessment is older than the group allows. */
 export interface DueCutoff {
   groupId: string;
@@ -112,15 +145,18 @@ export interface DueCutoff {
 }
 
 /** The stakeholders a list filter finds, as a query to select from, count, or insert from. */
-export function filteredStakeholders(db: Kysely<DB>, query: StakeholderFilter, dueCutoffs?: DueCutoff[]) {
+export function filteredStakeholders(
+  db: Kysely<DB>,
+  query: StakeholderFilter,
+  options: { dueCutoffs?: DueCutoff[]; searchViaIndex?: boolean } = {},
+) {
+  const { dueCutoffs, searchViaIndex: viaIndex = false } = options;
   const { q, category, scope, quadrant, salience, ownerId, tag, groupId, archived } = query;
   return db
     .selectFrom('stakeholders')
     .$if(archived === 'false', (qb) => qb.where('archived_at', 'is', null))
     .$if(archived === 'only', (qb) => qb.where('archived_at', 'is not', null))
-    .$if(Boolean(q), (qb) =>
-      qb.where(sql<boolean>`search_text like ${containsPattern(q as string)} escape '\\'`),
-    )
+    .$if(Boolean(q), (qb) => qb.where(searchMatches(q as string, viaIndex)))
     .$if(Boolean(category?.length), (qb) => qb.where('category', 'in', category as string[]))
     .$if(scope !== undefined, (qb) => qb.where('scope', '=', scope as string))
     .$if(Boolean(quadrant?.length), (qb) => qb.where('quadrant', 'in', quadrant as string[]))
@@ -175,7 +211,8 @@ export async function listStakeholders(
   dueCutoffs?: DueCutoff[],
 ): Promise<Page<Stakeholder>> {
   const keyset = keysetOf(query.sort, sortColumns);
-  const base = filteredStakeholders(db, query, dueCutoffs).$if(nullableSortColumns.has(keyset.column), (qb) =>
+  const options = { dueCutoffs, searchViaIndex: await searchViaIndex(db, query.q) };
+  const base = filteredStakeholders(db, query, options).$if(nullableSortColumns.has(keyset.column), (qb) =>
     qb.where(sql.ref(keyset.column), 'is not', null),
   );
   const rows = await applyKeyset(base.selectAll(), keyset, query.cursor, 'stakeholders')
