@@ -34,6 +34,7 @@ interface Measured {
   p95: number;
   p99: number;
   failed: number;
+  rssMb?: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -90,6 +91,11 @@ function start(args: string[], env: Record<string, string>, ready: string): Prom
     }
   });
 }
+
+const rssMb = (child: ChildProcess) => {
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+};
 
 const peakRssMb = (child: ChildProcess) => {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -189,7 +195,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
 
   const results: Measured[] = [];
   const run = async (scenario: string, url: string, conns?: number) => {
-    const measured = await load(scenario, url, token, conns);
+    const measured = { ...(await load(scenario, url, token, conns)), rssMb: rssMb(server) };
     results.push(measured);
     console.log(
       `[${dialect}] ${scenario}: ${measured.rps} req/s, p50 ${measured.p50} ms, p95 ${measured.p95} ms, p99 ${measured.p99} ms`,
@@ -254,6 +260,8 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     headers: { authorization: `Bearer ${token}` },
   });
   const importSeconds = (performance.now() - started) / 1000;
+  const rssBeforeImportMb = results.at(-1)?.rssMb;
+  const peakAfterImportMb = peakRssMb(server);
   const importResult = (await imported.json()) as { importId: string; created: number };
   console.log(
     `[${dialect}] CSV import of ${scale.toLocaleString()} rows (${(csv.length / 1e6).toFixed(1)} MB): ${importSeconds.toFixed(1)} s, created ${importResult.created}`,
@@ -288,6 +296,8 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     importCreated: importResult.created,
     undoSeconds: Math.round(undoSeconds * 10) / 10,
     serverPeakRssMb,
+    rssBeforeImportMb,
+    peakAfterImportMb,
   };
 }
 
