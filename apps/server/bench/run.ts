@@ -253,6 +253,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     }),
   );
   form.set('file', new Blob([csv], { type: 'text/csv' }), 'bench.csv');
+  const peakBeforeImportMb = peakRssMb(server);
   started = performance.now();
   const imported = await fetch(`${base}/api/v1/imports/stakeholders`, {
     method: 'POST',
@@ -260,7 +261,6 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     headers: { authorization: `Bearer ${token}` },
   });
   const importSeconds = (performance.now() - started) / 1000;
-  const rssBeforeImportMb = results.at(-1)?.rssMb;
   const peakAfterImportMb = peakRssMb(server);
   const importResult = (await imported.json()) as { importId: string; created: number };
   console.log(
@@ -296,7 +296,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     importCreated: importResult.created,
     undoSeconds: Math.round(undoSeconds * 10) / 10,
     serverPeakRssMb,
-    rssBeforeImportMb,
+    peakBeforeImportMb,
     peakAfterImportMb,
   };
 }
