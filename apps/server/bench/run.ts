@@ -327,7 +327,7 @@ for (const r of runs) {
       `map after a change ${r.coldMapMs} ms; import ${r.importSeconds} s, undo ${r.undoSeconds} s; server peak RSS ${r.serverPeakRssMb} MB; seeding took ${r.seedSeconds} s`,
   );
 }
-const out = path.join(serverRoot, 'bench', 'results', 'latest.json');
+const out = path.resolve(serverRoot, '..', '..', 'bench', 'results', 'latest.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWritten ${path.relative(process.cwd(), out)}`);

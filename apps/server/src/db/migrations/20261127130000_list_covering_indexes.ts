@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
-// Frozen. Lists filter on archived_at and a few low-cardinality columns and sort by one column. An index that
-// starts with (archived_at, sort column, id) and carries the filter columns lets the database walk rows in
-// order and test the filters inside the index, stopping after one page, instead of sorting every match.
+// Frozen. Lists show active stakeholders, filter on a few low-cardinality columns and sort by one column. A
+// partial index over active rows, ordered by (sort column, id) and carrying the filter columns, lets both
+// SQLite and PostgreSQL walk rows in order and test the filters inside the index, stopping after one page,
+// instead of sorting every match. (An index led by archived_at does not work for PostgreSQL: IS NULL does not
+// fix a column for ordering the way `=` does.)
 const filterColumns = ['category', 'scope', 'quadrant', 'salience', 'owner_id'];
 const sortColumns = [
   'influence',
@@ -32,13 +34,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('stakeholders_list_name')
     .on('stakeholders')
-    .columns(['archived_at', 'sort_name', 'id', ...filterColumns, 'search_text'])
+    .columns(['sort_name', 'id', ...filterColumns, 'search_text'])
+    .where(sql.ref('archived_at'), 'is', null)
     .execute();
   for (const column of sortColumns) {
     await db.schema
       .createIndex(`stakeholders_list_${column}`)
       .on('stakeholders')
-      .columns(['archived_at', column, 'id', ...filterColumns])
+      .columns([column, 'id', ...filterColumns])
+      .where(sql.ref('archived_at'), 'is', null)
       .execute();
   }
 }

@@ -9,13 +9,13 @@ import {
 } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { filteredStakeholders } from '../stakeholders/stakeholder.repository.js';
+import { stakeholdersMatching } from '../stakeholders/stakeholder.repository.js';
 
 type MapRow = [string, string, number, number, number | null, number | null, string, string];
 
 /** Today's positions, straight from the indexed columns. */
 export async function currentMap(db: Kysely<DB>, filter: StakeholderFilter): Promise<MapRow[]> {
-  const rows = await filteredStakeholders(db, filter)
+  const rows = await (await stakeholdersMatching(db, filter))
     .select([
       'id',
       'name',
@@ -46,7 +46,7 @@ export async function currentMap(db: Kysely<DB>, filter: StakeholderFilter): Pro
  */
 export async function mapAsOf(db: Kysely<DB>, filter: MapQuery, end: string): Promise<MapRow[]> {
   const { quadrant, salience: _salience, archived: _archived, ...rest } = filter;
-  const rows = await filteredStakeholders(db, { ...rest, archived: 'true' })
+  const rows = await (await stakeholdersMatching(db, { ...rest, archived: 'true' }))
     .innerJoin('stakeholder_assessments as a', (join) =>
       join.on((eb) =>
         eb(
@@ -96,7 +96,7 @@ export async function mapAsOf(db: Kysely<DB>, filter: MapQuery, end: string): Pr
 }
 
 export async function salienceCounts(db: Kysely<DB>, filter: StakeholderFilter) {
-  const rows = await filteredStakeholders(db, filter)
+  const rows = await (await stakeholdersMatching(db, filter))
     .select((eb) => ['salience', eb.fn.countAll<number>().as('n')])
     .groupBy('salience')
     .execute();
@@ -105,7 +105,7 @@ export async function salienceCounts(db: Kysely<DB>, filter: StakeholderFilter) 
 }
 
 export async function engagementCounts(db: Kysely<DB>, filter: StakeholderFilter) {
-  const rows = await filteredStakeholders(db, filter)
+  const rows = await (await stakeholdersMatching(db, filter))
     .select((eb) => ['engagement_current', 'engagement_desired', eb.fn.countAll<number>().as('n')])
     .groupBy(['engagement_current', 'engagement_desired'])
     .execute();

@@ -100,6 +100,14 @@ describe.each(dialects)('stakeholder groups on %s', (dialect) => {
     const due = await get('/api/v1/stakeholders?due=true&sort=lastAssessedAt');
     expect(due.data.map((s: { id: string }) => s.id)).toEqual([stale.id]);
     expect(due.data[0].lastAssessedAt).toBe(longAgo);
+    // Every view of a filter honours "due": the map, the counts, and adding a filter's results to a group.
+    expect((await get('/api/v1/stakeholders/map?due=true')).total).toBe(1);
+    const salience = await get('/api/v1/stakeholders/salience?due=true');
+    expect(salience.classes.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(1);
+    const followUp = (await post('/api/v1/stakeholder-groups', { name: 'Follow-up' })).json();
+    expect(
+      (await post(`/api/v1/stakeholder-groups/${followUp.id}/members`, { filter: { due: 'true' } })).json(),
+    ).toEqual({ added: 1 });
 
     await h.admin.request({
       method: 'PATCH',

@@ -14,7 +14,7 @@ import { now } from '../../shared/time.js';
 import { staleVersion } from '../../shared/version.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
-import { filteredStakeholders } from '../stakeholders/stakeholder.repository.js';
+import { stakeholdersMatching } from '../stakeholders/stakeholder.repository.js';
 import {
   addMembers,
   addMembersFromQuery,
@@ -167,7 +167,7 @@ export function createGroupService(db: Kysely<DB>) {
         const at = now();
         let added: number;
         if (filter) {
-          added = await addMembersFromQuery(trx, id, filteredStakeholders(trx, filter), at);
+          added = await addMembersFromQuery(trx, id, await stakeholdersMatching(trx, filter), at);
         } else {
           const ids = [...new Set((input as { stakeholderIds: string[] }).stakeholderIds)];
           const found = await existingStakeholderIds(trx, ids);

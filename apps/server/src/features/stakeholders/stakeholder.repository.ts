@@ -3,6 +3,8 @@ import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import type { DB, StakeholderRow, StakeholdersTable } from '../../db/schema.js';
 import { containsPattern, fromJsonList } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
+import { now } from '../../shared/time.js';
+import { reassessmentCutoffs } from '../groups/group.repository.js';
 
 export function toStakeholder(row: StakeholderRow): Stakeholder {
   return {
@@ -145,13 +147,15 @@ export interface DueCutoff {
 }
 
 /** The stakeholders a list filter finds, as a query to select from, count, or insert from. */
-export function filteredStakeholders(
+function filteredStakeholders(
   db: Kysely<DB>,
   query: StakeholderFilter,
   options: { dueCutoffs?: DueCutoff[]; searchViaIndex?: boolean } = {},
 ) {
   const { dueCutoffs, searchViaIndex: viaIndex = false } = options;
-  const { q, category, scope, quadrant, salience, ownerId, tag, groupId, archived } = query;
+  const { q, category, scope, quadrant, salience, ownerId, tag, groupId, archived, due } = query;
+  // A due filter without its cutoffs would quietly match everyone: callers go through stakeholdersMatching.
+  if (due && !dueCutoffs) throw new Error('the due filter needs the groups’ cutoffs');
   return db
     .selectFrom('stakeholders')
     .$if(archived === 'false', (qb) => qb.where('archived_at', 'is', null))
@@ -185,7 +189,7 @@ export function filteredStakeholders(
         ),
       ),
     )
-    .$if(dueCutoffs !== undefined, (qb) =>
+    .$if(Boolean(due), (qb) =>
       qb.where((eb) =>
         eb.or(
           (dueCutoffs ?? []).map((cutoff) =>
@@ -205,14 +209,20 @@ export function filteredStakeholders(
     );
 }
 
+/** The stakeholders a list filter finds, with what the filter needs looked up first (due cutoffs, search path). */
+export async function stakeholdersMatching(db: Kysely<DB>, filter: StakeholderFilter) {
+  return filteredStakeholders(db, filter, {
+    dueCutoffs: filter.due ? await reassessmentCutoffs(db, now()) : undefined,
+    searchViaIndex: await searchViaIndex(db, filter.q),
+  });
+}
+
 export async function listStakeholders(
   db: Kysely<DB>,
   query: StakeholderListQuery,
-  dueCutoffs?: DueCutoff[],
 ): Promise<Page<Stakeholder>> {
   const keyset = keysetOf(query.sort, sortColumns);
-  const options = { dueCutoffs, searchViaIndex: await searchViaIndex(db, query.q) };
-  const base = filteredStakeholders(db, query, options).$if(nullableSortColumns.has(keyset.column), (qb) =>
+  const base = (await stakeholdersMatching(db, query)).$if(nullableSortColumns.has(keyset.column), (qb) =>
     qb.where(sql.ref(keyset.column), 'is not', null),
   );
   const rows = await applyKeyset(base.selectAll(), keyset, query.cursor, 'stakeholders')

@@ -12,7 +12,6 @@ import { now } from '../../shared/time.js';
 import { staleVersion } from '../../shared/version.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
-import { reassessmentCutoffs } from '../groups/group.repository.js';
 import { insertAssessment, listAssessments } from './assessment.repository.js';
 import {
   findStakeholderById,
@@ -64,7 +63,7 @@ export function createStakeholderService(db: Kysely<DB>) {
   return {
     async list(actor: Actor | null, query: StakeholderListQuery) {
       requirePermission(actor, 'stakeholders.read');
-      return listStakeholders(db, query, query.due ? await reassessmentCutoffs(db, now()) : undefined);
+      return listStakeholders(db, query);
     },
 
     async get(actor: Actor | null, id: string): Promise<Stakeholder> {
