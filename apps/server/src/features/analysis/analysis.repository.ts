@@ -127,13 +127,17 @@ export async function engagementCounts(db: Kysely<DB>, filter: StakeholderFilter
 
 /**
  * Changes whenever the current map could: a stakeholder added, removed, archived or restored (the count of
- * active ones) or changed (the latest update). Both come from one index.
+ * active ones) or changed (the latest update), or a group's members changed (for the group filter).
  */
 export async function mapRevision(db: Kysely<DB>): Promise<string> {
-  const row = await db
+  const stakeholders = await db
     .selectFrom('stakeholders')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
     .where('archived_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return `${Number(row.n)}-${row.latest ?? ''}`;
+  const members = await db
+    .selectFrom('stakeholder_group_members')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('added_at').as('latest')])
+    .executeTakeFirstOrThrow();
+  return [Number(stakeholders.n), stakeholders.latest, Number(members.n), members.latest].join('|');
 }

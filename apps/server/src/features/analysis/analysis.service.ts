@@ -13,25 +13,36 @@ const CACHED_MAPS = 3;
 const CACHE_SECONDS = 10;
 
 export function createAnalysisService(db: Kysely<DB>) {
-  const cache = new Map<string, { etag: string; json: string; at: number }>();
+  const cache = new Map<string, { etag: string; json: string; revision: string | null; at: number }>();
 
   return {
-    /** The map as JSON with an ETag; today's maps come from the cache while the data has not changed. */
+    /**
+     * The map as JSON with an ETag (a digest of the JSON, so it names exactly this content). Today's maps come
+     * from the cache while the data's revision is unchanged; a due filter also depends on the day.
+     */
     async mapJson(actor: Actor | null, query: MapQuery): Promise<{ etag: string; json: string }> {
       requirePermission(actor, 'stakeholders.read');
       const key = JSON.stringify(query);
-      // A past date's map changes only when history is rewritten (a merge, an undo): it is not cached.
-      const revision = query.asOf ? null : await mapRevision(db);
-      const etag = `"map-${createHash('sha1').update(`${key}|${revision}`).digest('base64url')}"`;
+      // A past date's map changes only when history is rewritten (a merge, an undo): built each time.
+      const revision = query.asOf
+        ? null
+        : `${await mapRevision(db)}|${query.due ? new Date().toISOString().slice(0, 10) : ''}`;
       const hit = cache.get(key);
-      if (revision !== null && hit?.etag === etag && Date.now() - hit.at < CACHE_SECONDS * 1000) return hit;
+      if (revision !== null && hit?.revision === revision && Date.now() - hit.at < CACHE_SECONDS * 1000)
+        return hit;
       const json = JSON.stringify(await this.map(actor, query));
+      const built = {
+        etag: `"${createHash('sha1').update(json).digest('base64url')}"`,
+        json,
+        revision,
+        at: Date.now(),
+      };
       if (revision !== null) {
         cache.delete(key);
-        cache.set(key, { etag, json, at: Date.now() });
+        cache.set(key, built);
         if (cache.size > CACHED_MAPS) cache.delete(cache.keys().next().value as string);
       }
-      return { etag, json };
+      return built;
     },
 
     async map(actor: Actor | null, query: MapQuery): Promise<StakeholderMap> {
