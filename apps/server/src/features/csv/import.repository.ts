@@ -121,3 +121,19 @@ export async function rememberMapping(
     )
     .execute();
 }
+
+/** Of the stakeholders an import created, those edited since (their version moved past 1). */
+export async function editedSinceCreated(db: Kysely<DB>, ids: string[]) {
+  const edited: { id: string; name: string }[] = [];
+  for (const chunk of chunks(ids)) {
+    edited.push(
+      ...(await db
+        .selectFrom('stakeholders')
+        .select(['id', 'name'])
+        .where('id', 'in', chunk)
+        .where('version', '>', 1)
+        .execute()),
+    );
+  }
+  return edited;
+}

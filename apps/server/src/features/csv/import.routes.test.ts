@@ -202,6 +202,30 @@ describe.each(dialects)('CSV import and export on %s', (dialect) => {
       expect(restored).toMatchObject({ name: 'Upsert one', influence: 2, version: 3 });
     });
 
+    it('refuses to undo an import whose stakeholders were changed since, naming them, and changes nothing', async () => {
+      const done = (
+        await importCsv(`${header}e1,Edited later,customer,3,3,,\ne2,Left alone,customer,3,3,,\n`)
+      ).json();
+      const edited = (
+        await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders?q=edited%20later' })
+      ).json().data[0];
+      await h.admin.request({
+        method: 'PATCH',
+        url: `/api/v1/stakeholders/${edited.id}`,
+        headers: { 'if-match': '"1"' },
+        payload: { notes: 'Worked on after the import' },
+      });
+      const before = await h.count('stakeholders');
+      const refused = await h.admin.request({ method: 'DELETE', url: `/api/v1/imports/${done.importId}` });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().errors).toEqual([
+        { path: `stakeholders.${edited.id}`, message: 'Edited later changed since the import' },
+      ]);
+      expect(await h.count('stakeholders')).toBe(before);
+      const listed = (await h.admin.request({ method: 'GET', url: '/api/v1/imports?limit=1' })).json();
+      expect(listed.data[0]).toMatchObject({ id: done.importId, undoneAt: null });
+    });
+
     it('refuses two rows for the same stakeholder in one file', async () => {
       const response = await importCsv(`${header}t1,Twice,customer,3,3,,\nt1,Twice again,customer,3,3,,\n`);
       expect(response.statusCode).toBe(422);

@@ -19,6 +19,7 @@ import { assessmentChanged, assessmentValuesOf, rowOf } from '../stakeholders/st
 import { readCsv } from './csv-reader.js';
 import { checkMapping, planImport } from './import.plan.js';
 import {
+  editedSinceCreated,
   findImport,
   importRowsOf,
   insertImport,
@@ -270,6 +271,36 @@ export function createImportService(db: Kysely<DB>) {
           throw new AppError('rule_broken', 'This import was undone already');
         const rows = await importRowsOf(trx, id);
         const created = rows.filter((row) => row.action === 'created').map((row) => row.stakeholder_id);
+        const updated = rows.filter((r) => r.action === 'updated');
+        const currentById = new Map(
+          (
+            await listByIds(
+              trx,
+              updated.map((r) => r.stakeholder_id),
+            )
+          ).map((s) => [s.id, s]),
+        );
+        // Undo puts back what the import wrote; if anyone changed those stakeholders since, it would erase
+        // their work: refuse and name them instead.
+        const edited = [
+          ...(await editedSinceCreated(trx, created)),
+          ...updated.flatMap((row) => {
+            const before = JSON.parse(row.before as string) as Stakeholder;
+            const current = currentById.get(row.stakeholder_id);
+            return current && current.version !== before.version + 1
+              ? [{ id: current.id, name: current.name }]
+              : [];
+          }),
+        ];
+        if (edited.length > 0) {
+          throw new AppError(
+            'conflict',
+            `${edited.length} of the imported stakeholders changed since the import; undoing it would overwrite those changes`,
+            edited
+              .slice(0, 100)
+              .map((s) => ({ path: `stakeholders.${s.id}`, message: `${s.name} changed since the import` })),
+          );
+        }
         const audits: AuditInput[] = [];
         // A batch at a time: an import may have created a hundred thousand stakeholders.
         for (let i = 0; i < created.length; i += 1000) {
@@ -288,23 +319,33 @@ export function createImportService(db: Kysely<DB>) {
           );
           await deleteStakeholders(trx, batch);
         }
-        const updated = rows.filter((r) => r.action === 'updated');
-        const currentById = new Map(
-          (
-            await listByIds(
-              trx,
-              updated.map((r) => r.stakeholder_id),
-            )
-          ).map((s) => [s.id, s]),
-        );
         for (const row of updated) {
           const before = JSON.parse(row.before as string) as Stakeholder;
           const current = currentById.get(row.stakeholder_id);
           if (!current) continue;
           const restored: Stakeholder = { ...before, version: current.version, updatedAt: at };
+          const moved = assessmentChanged(assessmentValuesOf(current), assessmentValuesOf(restored));
+          if (moved) restored.lastAssessedAt = at;
           const { id: _id, version: _v, ...columns } = rowOf(restored);
-          await updateStakeholder(trx, current.id, current.version, columns);
+          if (!(await updateStakeholder(trx, current.id, current.version, columns))) {
+            throw new AppError(
+              'conflict',
+              `${current.name} changed while the import was being undone; nothing was undone`,
+            );
+          }
           await syncLookups(trx, restored);
+          if (moved) {
+            await insertAssessments(trx, [
+              {
+                stakeholderId: current.id,
+                at,
+                actorId: signedIn.id,
+                note: `Undo of import ${found.file_name}`,
+                before: assessmentValuesOf(current),
+                after: assessmentValuesOf(restored),
+              },
+            ]);
+          }
           audits.push({
             actorId: signedIn.id,
             action: 'undo',
