@@ -55,7 +55,7 @@ export async function planImport(db: Kysely<DB>, table: CsvTable, mapping: Mappi
     db,
     converted.flatMap(({ row }) => (row.ownerEmail ? [row.ownerEmail] : [])),
   );
-  const { byRef, byEmail } = await upsertTargets(
+  const { byRef, byEmail, archivedIds } = await upsertTargets(
     db,
     converted.flatMap(({ row }) => (row.input.externalRef ? [row.input.externalRef] : [])),
     converted.flatMap(({ row }) => row.input.emails.slice(0, 1)),
@@ -77,23 +77,31 @@ export async function planImport(db: Kysely<DB>, table: CsvTable, mapping: Mappi
       : input.emails[0]
         ? `email:${input.emails[0]}`
         : null;
-    if (key && seenKeys.has(key)) {
+    const field = input.externalRef ? 'externalRef' : 'emails';
+    const existingId = input.externalRef
+      ? byRef.get(input.externalRef)
+      : input.emails[0]
+        ? byEmail.get(input.emails[0])
+        : undefined;
+    // Two rows may reach one stakeholder by different keys (one by reference, one by e-mail): the target counts.
+    const target = existingId ? `id:${existingId}` : key;
+    if (target && seenKeys.has(target)) {
       rowErrors.push({
         row: item.rowNumber,
-        field: input.externalRef ? 'externalRef' : 'emails',
-        message: `the same stakeholder as row ${seenKeys.get(key)}`,
+        field,
+        message: `the same stakeholder as row ${seenKeys.get(target)}`,
       });
     }
-    if (key) seenKeys.set(key, item.rowNumber);
-    if (rowErrors.length > 0) errors.push(...rowErrors);
-    else {
-      const existingId = input.externalRef
-        ? byRef.get(input.externalRef)
-        : input.emails[0]
-          ? byEmail.get(input.emails[0])
-          : undefined;
-      planned.push({ ...item, existingId });
+    if (target) seenKeys.set(target, item.rowNumber);
+    if (existingId && archivedIds.has(existingId)) {
+      rowErrors.push({
+        row: item.rowNumber,
+        field,
+        message: 'belongs to an archived stakeholder: restore it first',
+      });
     }
+    if (rowErrors.length > 0) errors.push(...rowErrors);
+    else planned.push({ ...item, existingId });
   }
   errors.sort((a, b) => a.row - b.row);
   return { planned, errors, owners };

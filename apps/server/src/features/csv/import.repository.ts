@@ -60,13 +60,18 @@ export const importRowsOf = (db: Kysely<DB>, importId: string) =>
 /** Existing stakeholders by external reference and by e-mail, for the upsert, in chunked queries. */
 export async function upsertTargets(db: Kysely<DB>, refs: string[], emails: string[]) {
   const byRef = new Map<string, string>();
+  // An archived stakeholder keeps its reference: a row naming it is refused rather than creating a twin.
+  const archivedIds = new Set<string>();
   for (const chunk of chunks([...new Set(refs)])) {
     const rows = await db
       .selectFrom('stakeholders')
-      .select(['id', 'external_ref'])
+      .select(['id', 'external_ref', 'archived_at'])
       .where('external_ref', 'in', chunk)
       .execute();
-    for (const row of rows) byRef.set(row.external_ref as string, row.id);
+    for (const row of rows) {
+      byRef.set(row.external_ref as string, row.id);
+      if (row.archived_at !== null) archivedIds.add(row.id);
+    }
   }
   const byEmail = new Map<string, string>();
   for (const chunk of chunks([...new Set(emails)])) {
@@ -79,7 +84,7 @@ export async function upsertTargets(db: Kysely<DB>, refs: string[], emails: stri
       .execute();
     for (const row of rows) if (!byEmail.has(row.email)) byEmail.set(row.email, row.stakeholder_id);
   }
-  return { byRef, byEmail };
+  return { byRef, byEmail, archivedIds };
 }
 
 export async function userIdsByEmail(db: Kysely<DB>, emails: string[]): Promise<Map<string, string>> {

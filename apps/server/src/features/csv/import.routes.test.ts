@@ -226,6 +226,26 @@ describe.each(dialects)('CSV import and export on %s', (dialect) => {
       expect(listed.data[0]).toMatchObject({ id: done.importId, undoneAt: null });
     });
 
+    it('refuses two rows that reach one stakeholder by different keys, and a row for an archived stakeholder', async () => {
+      await importCsv(`${header}k1,Keyed,customer,3,3,keyed@example.com,\nk2,To archive,customer,3,3,,\n`);
+      const toArchive = (
+        await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders?q=to%20archive' })
+      ).json().data[0];
+      await h.admin.request({
+        method: 'DELETE',
+        url: `/api/v1/stakeholders/${toArchive.id}`,
+        headers: { 'if-match': '"1"' },
+      });
+      const response = await importCsv(
+        `${header}k1,Keyed again,customer,4,4,,\n,Keyed by mail,customer,2,2,keyed@example.com,\nk2,Archived,customer,3,3,,\n`,
+      );
+      expect(response.statusCode).toBe(422);
+      expect(response.json().rowErrors).toEqual([
+        { row: 2, field: 'emails', message: 'the same stakeholder as row 1' },
+        { row: 3, field: 'externalRef', message: 'belongs to an archived stakeholder: restore it first' },
+      ]);
+    });
+
     it('refuses two rows for the same stakeholder in one file', async () => {
       const response = await importCsv(`${header}t1,Twice,customer,3,3,,\nt1,Twice again,customer,3,3,,\n`);
       expect(response.statusCode).toBe(422);
