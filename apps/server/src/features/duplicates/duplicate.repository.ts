@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type LinkType, undirectedLinkTypes } from '@rapport/contracts';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 export type DuplicateReason = 'email' | 'name';
@@ -48,14 +49,29 @@ export async function duplicatePairs(db: Kysely<DB>, limit: number) {
  * Moves everything that points at `fromId` to `toId`. Every table with a stakeholder reference belongs here,
  * so a merge keeps every record of both stakeholders.
  */
-export async function repointReferences(db: Kysely<DB>, fromId: string, toId: string): Promise<void> {
+export async function repointReferences(
+  db: Kysely<DB>,
+  fromId: string,
+  toId: string,
+  at: string,
+): Promise<{ id: string; version: number }[]> {
   await db
     .updateTable('stakeholder_assessments')
     .set({ stakeholder_id: toId })
     .where('stakeholder_id', '=', fromId)
     .execute();
-  await db.updateTable('stakeholders').set({ parent_id: toId }).where('parent_id', '=', fromId).execute();
-
+  // Children change parent: a new version each, which the caller audits.
+  const children = await db
+    .selectFrom('stakeholders')
+    .select(['id', 'version'])
+    .where('parent_id', '=', fromId)
+    .execute();
+  await db
+    .updateTable('stakeholders')
+    .set({ parent_id: toId, version: sql<number>`version + 1`, updated_at: at })
+    .where('parent_id', '=', fromId)
+    .where('id', '<>', toId)
+    .execute();
   const memberships = await db
     .selectFrom('stakeholder_group_members')
     .selectAll()
@@ -76,15 +92,19 @@ export async function repointReferences(db: Kysely<DB>, fromId: string, toId: st
     .where((eb) => eb.or([eb('from_id', '=', fromId), eb('to_id', '=', fromId)]))
     .execute();
   for (const link of links) {
-    const from = link.from_id === fromId ? toId : link.from_id;
-    const to = link.to_id === fromId ? toId : link.to_id;
+    let from = link.from_id === fromId ? toId : link.from_id;
+    let to = link.to_id === fromId ? toId : link.to_id;
     await db.deleteFrom('stakeholder_links').where('id', '=', link.id).execute();
     // A link between the two merged stakeholders would now point at itself: it goes.
     if (from === to) continue;
+    // Undirected links are stored one way round (lower id first), as when they are created.
+    if (undirectedLinkTypes.includes(link.type as LinkType) && from > to) [from, to] = [to, from];
     await db
       .insertInto('stakeholder_links')
       .values({ ...link, from_id: from, to_id: to })
       .onConflict((oc) => oc.columns(['from_id', 'to_id', 'type']).doNothing())
       .execute();
   }
+
+  return children;
 }

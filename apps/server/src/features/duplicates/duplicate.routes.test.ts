@@ -72,7 +72,9 @@ describe.each(dialects)('duplicates and merge on %s', (dialect) => {
       engagementCurrent: 'neutral',
     });
     const history = await get(`/api/v1/stakeholders/${survivor.id}/assessments`);
-    expect(history.data).toHaveLength(3);
+    // Both histories, and the merge itself: the survivor took the duplicate's engagement level.
+    expect(history.data).toHaveLength(4);
+    expect(history.data[0].note).toBe('Merged with Globex Inc');
     const links = await get(`/api/v1/stakeholder-links?stakeholderId=${survivor.id}`);
     expect(links.data.map((l: { fromId: string; type: string }) => [l.fromId, l.type])).toEqual([
       [other.id, 'influences'],
@@ -86,6 +88,58 @@ describe.each(dialects)('duplicates and merge on %s', (dialect) => {
     expect((await get(`/api/v1/stakeholders/${duplicate.id}/assessments`)).data).toEqual([]);
     const audit = await get(`/api/v1/audit-log?entityId=${survivor.id}&limit=1`);
     expect(audit.data[0]).toMatchObject({ action: 'merge', before: { duplicate: { id: duplicate.id } } });
+  });
+
+  it('never leaves a parent loop: a survivor that was the duplicate’s child, and a parent that was its grandchild', async () => {
+    const parent = await h.admin.createStakeholder({ name: 'Holding' });
+    const duplicate = await h.admin.createStakeholder({ name: 'Holding dup', parentId: parent.id });
+    const survivor = await h.admin.createStakeholder({ name: 'Holding survivor', parentId: duplicate.id });
+    const merged = await post(`/api/v1/stakeholders/${survivor.id}/merge`, {
+      duplicateId: duplicate.id,
+      version: 1,
+      duplicateVersion: 1,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json().parentId).toBe(parent.id);
+
+    const top = await h.admin.createStakeholder({ name: 'Loop top' });
+    const child = await h.admin.createStakeholder({ name: 'Loop child', parentId: top.id });
+    const other = await h.admin.createStakeholder({ name: 'Loop other', parentId: child.id });
+    const refused = await post(`/api/v1/stakeholders/${top.id}/merge`, {
+      duplicateId: other.id,
+      version: 1,
+      duplicateVersion: 1,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0].path).toBe('parentId');
+  });
+
+  it('keeps an undirected link stored one way round when it moves, and records the merged position', async () => {
+    const survivor = await h.admin.createStakeholder({ name: 'Undirected S' });
+    const duplicate = await h.admin.createStakeholder({
+      name: 'Undirected D',
+      engagementCurrent: 'resistant',
+      engagementDesired: 'supportive',
+    });
+    const ally = await h.admin.createStakeholder({ name: 'Undirected ally' });
+    await post('/api/v1/stakeholder-links', { fromId: duplicate.id, toId: ally.id, type: 'allied_with' });
+    const merged = await post(`/api/v1/stakeholders/${survivor.id}/merge`, {
+      duplicateId: duplicate.id,
+      version: 1,
+      duplicateVersion: 1,
+    });
+    expect(merged.json()).toMatchObject({ engagementCurrent: 'resistant', engagementGap: 2 });
+    const again = await post('/api/v1/stakeholder-links', {
+      fromId: ally.id,
+      toId: survivor.id,
+      type: 'allied_with',
+    });
+    expect(again.statusCode).toBe(409);
+    const history = await get(`/api/v1/stakeholders/${survivor.id}/assessments?limit=1`);
+    expect(history.data[0]).toMatchObject({
+      note: 'Merged with Undirected D',
+      after: { engagementCurrent: 'resistant' },
+    });
   });
 
   it('refuses a stale version, a merge into itself, and a role without the permission, writing nothing', async () => {

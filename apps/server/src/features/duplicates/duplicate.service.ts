@@ -1,11 +1,12 @@
-import type { MergeRequest, Stakeholder } from '@rapport/contracts';
+import { limits, type MergeRequest, type Stakeholder } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, fieldErrors } from '../../errors.js';
 import { now } from '../../shared/time.js';
 import { staleVersion } from '../../shared/version.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { recordAudit, recordAuditMany } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
+import { insertAssessment } from '../stakeholders/assessment.repository.js';
 import {
   findStakeholderById,
   listByIds,
@@ -13,7 +14,12 @@ import {
   toStakeholder,
   updateStakeholder,
 } from '../stakeholders/stakeholder.repository.js';
-import { rowOf } from '../stakeholders/stakeholder.rules.js';
+import {
+  assessmentChanged,
+  assessmentValuesOf,
+  referenceErrors,
+  rowOf,
+} from '../stakeholders/stakeholder.rules.js';
 import { duplicatePairs, repointReferences } from './duplicate.repository.js';
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
@@ -22,7 +28,11 @@ const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 export function mergedStakeholder(survivor: Stakeholder, duplicate: Stakeholder, at: string): Stakeholder {
   return {
     ...survivor,
-    parentId: survivor.parentId ?? (duplicate.parentId === survivor.id ? null : duplicate.parentId),
+    // Never one of the two merged: the duplicate is archived, and the survivor cannot be its own parent.
+    parentId:
+      [survivor.parentId, duplicate.parentId].find(
+        (id) => id !== null && id !== survivor.id && id !== duplicate.id,
+      ) ?? null,
     ownerId: survivor.ownerId ?? duplicate.ownerId,
     engagementCurrent: survivor.engagementCurrent ?? duplicate.engagementCurrent,
     engagementDesired: survivor.engagementDesired ?? duplicate.engagementDesired,
@@ -94,8 +104,48 @@ export function createDuplicateService(db: Kysely<DB>) {
         }
 
         const at = now();
-        await repointReferences(trx, duplicate.id, survivor.id);
+        const movedChildren = await repointReferences(trx, duplicate.id, survivor.id, at);
         const merged = mergedStakeholder(survivor, duplicate, at);
+        const errors = [
+          ...(await referenceErrors(trx, merged, {
+            parentId: merged.parentId !== survivor.parentId,
+            ownerId: merged.ownerId !== survivor.ownerId,
+            externalRef: false,
+          })),
+          ...(['emails', 'phones', 'tags'] as const).flatMap((field) =>
+            merged[field].length > limits.listItems
+              ? [{ path: field, message: `together they have more than ${limits.listItems}` }]
+              : [],
+          ),
+          ...(merged.notes.length > limits.longText
+            ? [{ path: 'notes', message: 'together they are too long' }]
+            : []),
+        ];
+        if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+        const before = assessmentValuesOf(survivor);
+        const after = assessmentValuesOf(merged);
+        if (assessmentChanged(before, after)) {
+          merged.lastAssessedAt = at;
+          await insertAssessment(trx, {
+            stakeholderId: survivor.id,
+            at,
+            actorId: signedIn.id,
+            note: `Merged with ${duplicate.name}`,
+            before,
+            after,
+          });
+        }
+        await recordAuditMany(
+          trx,
+          movedChildren.map((child) => ({
+            actorId: signedIn.id,
+            action: 'update',
+            entity: 'stakeholder',
+            entityId: child.id,
+            before: { parentId: duplicate.id, version: child.version },
+            after: { parentId: survivor.id, version: child.version + 1 },
+          })),
+        );
         const archived: Stakeholder = { ...duplicate, externalRef: null, archivedAt: at, updatedAt: at };
         // The duplicate gives up its external reference first: the survivor may take it over.
         const { id: _dupId, version: _dupVersion, ...archivedRow } = rowOf(archived);
