@@ -5,6 +5,7 @@ import * as stakeholderAnalysis from './migrations/20261127120000_stakeholder_an
 import * as listCoveringIndexes from './migrations/20261127130000_list_covering_indexes.js';
 import * as postgresSearch from './migrations/20261127140000_postgres_search.js';
 import * as sqliteSearch from './migrations/20261127150000_sqlite_search.js';
+import * as uniqueExternalRef from './migrations/20261127160000_unique_external_ref.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261127130000_list_covering_indexes': listCoveringIndexes,
   '20261127140000_postgres_search': postgresSearch,
   '20261127150000_sqlite_search': sqliteSearch,
+  '20261127160000_unique_external_ref': uniqueExternalRef,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

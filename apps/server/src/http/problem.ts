@@ -67,6 +67,13 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       const errors = fieldErrorsOf(error.validation as ValidationIssue[]);
       return sendProblem(reply, problemOf('bad_request', `${errors.length} field(s) are not valid`, errors));
     }
+    if (isUniqueViolation(error)) {
+      // The checks before a write passed, but another request wrote the same key in between.
+      return sendProblem(
+        reply,
+        problemOf('already_exists', 'Another record was saved with the same key just now'),
+      );
+    }
     const status = error.statusCode ?? 500;
     if (status === 413) return sendProblem(reply, problemOf('payload_too_large', 'The limit is 1 MB'));
     if (status >= 400 && status < 500) {
@@ -76,6 +83,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, problemOf('internal'));
   });
+}
+
+/** SQLite (better-sqlite3) and PostgreSQL (pg) name a unique-constraint violation differently. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 export const notFoundProblem = (reply: FastifyReply, path: string) =>

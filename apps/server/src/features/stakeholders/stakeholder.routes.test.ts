@@ -176,6 +176,30 @@ describe.each(dialects)('stakeholders API on %s', (dialect) => {
     });
   });
 
+  describe('external references', () => {
+    it('names one stakeholder: a second one is a field error, and the database refuses a twin too', async () => {
+      const first = await admin.createStakeholder({ externalRef: 'crm-42' });
+      const second = await admin.request({
+        method: 'POST',
+        url: '/api/v1/stakeholders',
+        payload: { name: 'Twin', category: 'customer', influence: 3, interest: 3, externalRef: 'crm-42' },
+      });
+      expect(second.statusCode).toBe(422);
+      expect(second.json().errors).toEqual([{ path: 'externalRef', message: 'another stakeholder has it' }]);
+      const row = await h.test.database.db
+        .selectFrom('stakeholders')
+        .selectAll()
+        .where('id', '=', first.id)
+        .executeTakeFirstOrThrow();
+      await expect(
+        h.test.database.db
+          .insertInto('stakeholders')
+          .values({ ...row, id: 'raced-in' })
+          .execute(),
+      ).rejects.toMatchObject({ code: dialect === 'sqlite' ? 'SQLITE_CONSTRAINT_UNIQUE' : '23505' });
+    });
+  });
+
   describe('GET /api/v1/stakeholders/{id}', () => {
     it('answers 404 problem+json for an unknown id', async () => {
       const response = await admin.request({ method: 'GET', url: '/api/v1/stakeholders/unknown-id' });
