@@ -41,7 +41,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: limits.bodyBytes,
     requestIdHeader: 'x-request-id',
-    trustProxy: config.origins.length > 0,
+    // Only behind a proxy the operator names: otherwise X-Forwarded-For would let a client pick its own
+    // address and slip past the sign-in rate limit.
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

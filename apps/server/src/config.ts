@@ -17,6 +17,10 @@ const ConfigSchema = z.object({
   RAPPORT_ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'at least 10 characters').optional()),
   RAPPORT_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
   RAPPORT_ORIGINS: optionalText.describe('comma-separated origins allowed to send cookie-signed writes'),
+  RAPPORT_TRUST_PROXY: z
+    .enum(['false', 'true'])
+    .default('false')
+    .describe('true behind a reverse proxy: client addresses come from X-Forwarded-For'),
   RAPPORT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   RAPPORT_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
@@ -30,6 +34,7 @@ export type Config = Readonly<{
   databaseUrl: string;
   admin: { email: string; password: string; name: string } | null;
   origins: string[];
+  trustProxy: boolean;
   sessionDays: number;
   secureCookies: boolean;
   signInLimitPerMinute: number;
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((origin) => origin.trim().replace(/\/$/, ''))
       .filter(Boolean),
+    trustProxy: e.RAPPORT_TRUST_PROXY === 'true',
     sessionDays: e.RAPPORT_SESSION_DAYS,
     secureCookies: e.RAPPORT_SECURE_COOKIES === 'true',
     signInLimitPerMinute: e.RAPPORT_SIGNIN_LIMIT,

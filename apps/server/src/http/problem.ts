@@ -75,7 +75,12 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       );
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return sendProblem(reply, problemOf('payload_too_large', 'The limit is 1 MB'));
+    if (status === 413) {
+      // A JSON body over 1 MB, or an upload over its own limit (multipart says which).
+      const detail =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'A request body may be 1 MB at most' : error.message;
+      return sendProblem(reply, problemOf('payload_too_large', detail));
+    }
     if (status >= 400 && status < 500) {
       const code = codeByStatus.get(status) ?? 'bad_request';
       return sendProblem(reply, problemOf(code, error.message));

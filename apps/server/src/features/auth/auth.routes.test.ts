@@ -116,8 +116,9 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
       ).toEqual(['locale', 'role']);
     });
 
-    it('changes the password only with the current one', async () => {
+    it('changes the password only with the current one, and signs out the other sessions', async () => {
       const agent = await h.userWith('relationship_agent', { email: 'pw.change@example.com' });
+      const otherDevice = await h.signIn('pw.change@example.com');
       const refused = await agent.request({
         method: 'PATCH',
         url: '/api/v1/me',
@@ -130,6 +131,8 @@ describe.each(dialects)('session and tokens on %s', (dialect) => {
         payload: { password: 'a-brand-new-password', currentPassword: PASSWORD },
       });
       expect(accepted.statusCode).toBe(200);
+      expect((await agent.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(200);
+      expect((await otherDevice.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
       await expect(h.signIn('pw.change@example.com', 'a-brand-new-password')).resolves.toBeTruthy();
     });
   });

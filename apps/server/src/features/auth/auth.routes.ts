@@ -73,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
         response: { 200: Me, ...problemResponses },
       },
     },
-    (request) => auth.updateMe(request.actor, request.body),
+    (request) => auth.updateMe(request.actor, request.body, request.cookies[SESSION_COOKIE]),
   );
 
   app.get(

@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { addDays, now } from '../../shared/time.js';
+import { staleVersion } from '../../shared/version.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findUserByEmail, findUserById, toUser, updateUser } from '../users/user.repository.js';
 import { type Actor, requireActor, requirePermission } from './actor.js';
@@ -12,6 +13,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import {
   deleteExpiredSessions,
   deleteSession,
+  deleteSessionsOfUser,
   findSessionUser,
   insertSession,
 } from './session.repository.js';
@@ -82,7 +84,8 @@ export function createAuthService(db: Kysely<DB>, options: { sessionDays: number
       return meOf(toUser(row));
     },
 
-    async updateMe(actor: Actor | null, patch: MePatch): Promise<Me> {
+    /** A new password signs out every other session of the user; the one making the change stays. */
+    async updateMe(actor: Actor | null, patch: MePatch, currentCookie?: string): Promise<Me> {
       const signedIn = requireActor(actor);
       const row = await findUserById(db, signedIn.id);
       if (!row) throw new AppError('unauthenticated');
@@ -105,7 +108,10 @@ export function createAuthService(db: Kysely<DB>, options: { sessionDays: number
           ...(passwordHash !== undefined && { password_hash: passwordHash }),
         };
         // One's own profile has no concurrent editor worth a 409: the stored version is used as read.
-        await updateUser(trx, fresh.id, fresh.version, changes);
+        if (!(await updateUser(trx, fresh.id, fresh.version, changes))) throw staleVersion(toUser(fresh));
+        if (passwordHash !== undefined) {
+          await deleteSessionsOfUser(trx, fresh.id, currentCookie ? digest(currentCookie) : undefined);
+        }
         const after = toUser({ ...fresh, ...changes, version: fresh.version + 1 });
         await recordAudit(trx, {
           actorId: fresh.id,

@@ -31,8 +31,16 @@ export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+export async function deleteSessionsOfUser(
+  db: Kysely<DB>,
+  userId: string,
+  keepSessionId?: string,
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keepSessionId !== undefined, (q) => q.where('id', '<>', keepSessionId as string))
+    .execute();
 }
 
 export async function deleteExpiredSessions(db: Kysely<DB>, at: string): Promise<void> {

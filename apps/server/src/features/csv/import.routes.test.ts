@@ -308,6 +308,19 @@ describe.each(dialects)('CSV import and export on %s', (dialect) => {
       expect(await h.count('stakeholders')).toBe(before);
     });
 
+    it('refuses an upload from someone not signed in before reading it', async () => {
+      const body = multipart({ mapping }, { name: 'anon.csv', content: `${header}a,A,customer,3,3,,\n` });
+      for (const url of ['/api/v1/imports/stakeholders/preview', '/api/v1/imports/stakeholders']) {
+        const response = await h.app.inject({
+          method: 'POST',
+          url,
+          payload: body.payload,
+          headers: { ...body.headers, accept: 'application/x-ndjson' },
+        });
+        expect(response.statusCode, url).toBe(401);
+      }
+    });
+
     it('is refused to a viewer', async () => {
       const viewer = await h.userWith('viewer');
       const response = await upload(

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError, fieldErrors } from '../../errors.js';
 import { IdParams, problemResponses } from '../../http/common.js';
 import { problemOf } from '../../http/problem.js';
+import { requirePermission } from '../auth/actor.js';
 import type { ImportService } from './import.service.js';
 
 const tags = ['imports'];
@@ -70,6 +71,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
       },
     },
     async (request) => {
+      // Checked before the upload is read: nobody without the right makes the server hold 25 MB.
+      requirePermission(request.actor, 'stakeholders.import');
       const { file } = await readUpload(request);
       return imports.preview(request.actor, file.name, file.bytes);
     },
@@ -90,6 +93,8 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
       },
     },
     async (request, reply) => {
+      // Checked before the upload is read, and before a streamed answer commits to 200.
+      requirePermission(request.actor, 'stakeholders.import');
       const { fields, file } = await readUpload(request);
       const parsed = ImportOptions.safeParse(fields);
       if (!parsed.success) {

@@ -76,6 +76,12 @@ describe.each(dialects)('stakeholder groups on %s', (dialect) => {
     expect((await get(`/api/v1/stakeholder-groups/${group.id}`)).memberCount).toBe(2);
   });
 
+  it('answers 404 for the groups of a stakeholder that does not exist', async () => {
+    expect(
+      (await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders/nobody/groups' })).statusCode,
+    ).toBe(404);
+  });
+
   it('rejects a filter with a bad value, naming it', async () => {
     const group = (await post('/api/v1/stakeholder-groups', { name: 'Filtered' })).json();
     const response = await post(`/api/v1/stakeholder-groups/${group.id}/members`, {

@@ -55,6 +55,8 @@ export function createGroupService(db: Kysely<DB>) {
       if (action === 'update' && current.archivedAt !== null) {
         throw new AppError('rule_broken', 'An archived group is read-only; restore it first');
       }
+      // Archiving what is archived, or restoring what is active, changes nothing and writes nothing.
+      if ((action === 'archive') === (current.archivedAt !== null) && action !== 'update') return current;
       const at = now();
       if (!(await updateGroup(trx, id, version, { ...changes(current, at), updated_at: at }))) {
         throw staleVersion(await load(trx, id));
@@ -90,6 +92,9 @@ export function createGroupService(db: Kysely<DB>) {
 
     async ofStakeholder(actor: Actor | null, stakeholderId: string) {
       requirePermission(actor, 'stakeholders.read');
+      if ((await existingStakeholderIds(db, [stakeholderId])).size === 0) {
+        throw new AppError('not_found', `No stakeholder with id ${stakeholderId}`);
+      }
       return groupsOfStakeholder(db, stakeholderId);
     },
 

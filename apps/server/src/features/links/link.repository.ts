@@ -35,6 +35,8 @@ export async function deleteLink(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('stakeholder_links').where('id', '=', id).execute();
 }
 
+const MAX_LINKS_PER_LEVEL = 5000;
+
 /** Links touching any of the stakeholders, in one query (the network grows a level at a time). */
 export async function linksTouching(
   db: Kysely<DB>,
@@ -48,6 +50,8 @@ export async function linksTouching(
     .where((eb) => eb.or([eb('from_id', 'in', ids), eb('to_id', 'in', ids)]))
     .$if(Boolean(types?.length), (q) => q.where('type', 'in', types as LinkType[]))
     .orderBy('created_at')
+    // A hub with tens of thousands of links would flood one level of the network view.
+    .limit(MAX_LINKS_PER_LEVEL)
     .execute();
   return rows.map(toLink);
 }

@@ -149,7 +149,8 @@ export function createUserService(db: Kysely<DB>) {
           before,
           after,
         });
-        if (patch.deactivated === true) await deleteSessionsOfUser(trx, id);
+        // A deactivated user, or one whose password an administrator reset, is signed out everywhere.
+        if (patch.deactivated === true || passwordHash !== undefined) await deleteSessionsOfUser(trx, id);
         return after;
       });
     },
