@@ -1,7 +1,10 @@
-import { Id, Problem } from '@rapport/contracts';
+import { Id, Problem, Version } from '@rapport/contracts';
 import { z } from 'zod';
 
 export const IdParams = z.object({ id: Id });
+
+/** DELETE and restore may carry the version in the body instead of If-Match (SPEC §11); the body is optional. */
+export const VersionBody = z.strictObject({ version: Version.optional() }).nullish();
 
 export const IfMatchHeaders = z.object({
   'if-match': z.string().max(50).optional().describe('"<version>" of the record you edited'),

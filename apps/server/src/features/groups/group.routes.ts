@@ -11,7 +11,7 @@ import {
 } from '@rapport/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, IfMatchHeaders, problemResponses } from '../../http/common.js';
+import { IdParams, IfMatchHeaders, problemResponses, VersionBody } from '../../http/common.js';
 import { expectedVersion } from '../../shared/version.js';
 import type { GroupService } from './group.service.js';
 
@@ -92,6 +92,7 @@ export const groupRoutes: FastifyPluginAsyncZod<{ groups: GroupService }> = asyn
         summary: 'Archive a group (members stay; it becomes read-only)',
         params: IdParams,
         headers: IfMatchHeaders,
+        body: VersionBody,
         response: { 200: StakeholderGroup, ...problemResponses },
       },
     },
@@ -99,7 +100,7 @@ export const groupRoutes: FastifyPluginAsyncZod<{ groups: GroupService }> = asyn
       groups.archive(
         request.actor,
         request.params.id,
-        expectedVersion(request.headers['if-match'], undefined),
+        expectedVersion(request.headers['if-match'], request.body?.version),
       ),
   );
 
@@ -110,7 +111,7 @@ export const groupRoutes: FastifyPluginAsyncZod<{ groups: GroupService }> = asyn
         tags,
         params: IdParams,
         headers: IfMatchHeaders,
-        body: z.strictObject({ version: z.number().int().min(1).optional() }).nullish(),
+        body: VersionBody,
         response: { 200: StakeholderGroup, ...problemResponses },
       },
     },

@@ -9,7 +9,7 @@ import {
 } from '@rapport/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, IfMatchHeaders, problemResponses } from '../../http/common.js';
+import { IdParams, IfMatchHeaders, problemResponses, VersionBody } from '../../http/common.js';
 import { expectedVersion } from '../../shared/version.js';
 import type { StakeholderService } from './stakeholder.service.js';
 
@@ -83,6 +83,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod<{ stakeholders: Stakeholde
         summary: 'Archive a stakeholder (it stays readable, with archivedAt set)',
         params: IdParams,
         headers: IfMatchHeaders,
+        body: VersionBody,
         response: { 200: Stakeholder, ...problemResponses },
       },
     },
@@ -90,7 +91,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod<{ stakeholders: Stakeholde
       stakeholders.archive(
         request.actor,
         request.params.id,
-        expectedVersion(request.headers['if-match'], undefined),
+        expectedVersion(request.headers['if-match'], request.body?.version),
       ),
   );
 
@@ -102,7 +103,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod<{ stakeholders: Stakeholde
         summary: 'Bring an archived stakeholder back',
         params: IdParams,
         headers: IfMatchHeaders,
-        body: z.strictObject({ version: z.number().int().min(1).optional() }).nullish(),
+        body: VersionBody,
         response: { 200: Stakeholder, ...problemResponses },
       },
     },
