@@ -15,10 +15,16 @@ const sortColumns = [
   'last_assessed_at',
 ];
 
-// They replace the plain (sort column, id) indexes, which every write had to keep up as well; a list that
-// includes archived records (rare) sorts what it finds instead.
+// They replace the plain (sort column, id) indexes and the (filter column, name) ones, which every write had
+// to keep up as well and which tempted the planners into sorting a whole category for one page. A list that
+// includes archived records (rare) sorts what it finds instead. The owner index stays: "my stakeholders" is
+// selective enough for it to be the right choice.
 const replaced = [
   'stakeholders_archived_at_name',
+  'stakeholders_category_name',
+  'stakeholders_scope_name',
+  'stakeholders_quadrant_name',
+  'stakeholders_salience_name',
   'stakeholders_sort_name',
   'stakeholders_created_at',
   'stakeholders_updated_at',
@@ -52,6 +58,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const column of sortColumns) await db.schema.dropIndex(`stakeholders_list_${column}`).execute();
   const original: [string, string[]][] = [
     ['stakeholders_archived_at_name', ['archived_at', 'sort_name', 'id']],
+    ['stakeholders_category_name', ['category', 'sort_name', 'id']],
+    ['stakeholders_scope_name', ['scope', 'sort_name', 'id']],
+    ['stakeholders_quadrant_name', ['quadrant', 'sort_name', 'id']],
+    ['stakeholders_salience_name', ['salience', 'sort_name', 'id']],
     ['stakeholders_sort_name', ['sort_name', 'id']],
     ['stakeholders_created_at', ['created_at', 'id']],
     ['stakeholders_updated_at', ['updated_at', 'id']],
