@@ -226,6 +226,26 @@ describe.each(dialects)('CSV import and export on %s', (dialect) => {
       expect(listed.data[0]).toMatchObject({ id: done.importId, undoneAt: null });
     });
 
+    it('leaves a field as it is when its cell is empty in an update', async () => {
+      const kinds = JSON.stringify({
+        ref: 'externalRef',
+        name: 'name',
+        category: 'category',
+        influence: 'influence',
+        interest: 'interest',
+        email: 'emails',
+        tags: 'kind',
+      });
+      await importCsv(`${header}b1,Blank later,customer,3,3,blank@example.com,organisation\n`, {
+        mapping: kinds,
+      });
+      await importCsv(`${header}b1,Blank later,customer,4,3,,\n`, { mapping: kinds });
+      const found = (
+        await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders?q=blank%20later' })
+      ).json().data[0];
+      expect(found).toMatchObject({ kind: 'organisation', emails: ['blank@example.com'], influence: 4 });
+    });
+
     it('refuses two rows that reach one stakeholder by different keys, and a row for an archived stakeholder', async () => {
       await importCsv(`${header}k1,Keyed,customer,3,3,keyed@example.com,\nk2,To archive,customer,3,3,,\n`);
       const toArchive = (

@@ -30,6 +30,7 @@ import {
   rememberMapping,
   toImport,
 } from './import.repository.js';
+import type { ImportField } from './stakeholder-import.rules.js';
 import { headerSignature, importFields, suggestMapping } from './stakeholder-import.rules.js';
 
 export interface ImportRequest {
@@ -77,7 +78,6 @@ export function createImportService(db: Kysely<DB>) {
       const signedIn = requirePermission(actor, 'stakeholders.import');
       const table = readCsv(request.bytes);
       const mapping = checkMapping(table.headers, request.mapping);
-      const mappedFields = new Set(Object.values(mapping).filter(Boolean));
       const total = table.rows.length;
 
       const { planned, errors, owners } = await planImport(db, table, mapping);
@@ -193,8 +193,8 @@ export function createImportService(db: Kysely<DB>) {
           } else {
             const current = existing.get(existingId) as Stakeholder;
             const changes = Object.fromEntries(
-              Object.entries({ ...input, ...(mappedFields.has('ownerEmail') && { ownerId }) }).filter(
-                ([field]) => mappedFields.has(field as never) || field === 'ownerId',
+              Object.entries({ ...input, ...(row.filled.has('ownerEmail') && { ownerId }) }).filter(
+                ([field]) => row.filled.has(field as ImportField) || field === 'ownerId',
               ),
             );
             const next: Stakeholder = { ...current, ...changes, updatedAt: at };

@@ -102,6 +102,8 @@ const enumFields: Partial<Record<ImportField, readonly string[]>> = {
 export interface ConvertedRow {
   input: StakeholderCreate;
   ownerEmail: string | null;
+  /** Fields whose cell had a value: an update changes only these (an empty cell leaves a field as it is). */
+  filled: Set<ImportField>;
 }
 
 /** Turns one CSV row into a stakeholder to create, or the errors that stop it, named by field. */
@@ -112,11 +114,13 @@ export function convertRow(
 ): { ok: true; row: ConvertedRow } | { ok: false; errors: FieldError[] } {
   const raw: Record<string, unknown> = {};
   const errors: FieldError[] = [];
+  const filled = new Set<ImportField>();
   let ownerEmail: string | null = null;
   headers.forEach((header, index) => {
     const field = mapping[header];
     if (!field) return;
     const value = (cells[index] ?? '').trim();
+    if (value !== '') filled.add(field);
     if (field === 'ownerEmail') {
       ownerEmail = value ? value.toLowerCase() : null;
     } else if (field === 'emails' || field === 'phones' || field === 'tags') {
@@ -148,5 +152,5 @@ export function convertRow(
     }
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
-  return { ok: true, row: { input: parsed.data, ownerEmail } };
+  return { ok: true, row: { input: parsed.data, ownerEmail, filled } };
 }
