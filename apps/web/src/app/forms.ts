@@ -20,20 +20,31 @@ function addError(errors: FieldErrors, field: string, message: string) {
   errors[field] = errors[field] ? `${errors[field]} ${message}` : message;
 }
 
+/** Contracts name a number's whole range in their message ("from 1 to 5"): shown translated when they do. */
+function rangeOf(issue: z.core.$ZodIssue): { min: number; max: number } | null {
+  const match = /^from (\d+) to (\d+)/.exec(issue.message);
+  return match ? { min: Number(match[1]), max: Number(match[2]) } : null;
+}
+
 export function issueMessage(issue: z.core.$ZodIssue): string {
+  const range = rangeOf(issue);
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return t('common:validation.required');
       if (issue.origin === 'string')
         return t('common:validation.minLength', { count: Number(issue.minimum) });
       if (issue.origin === 'number' || issue.origin === 'int')
-        return t('common:validation.range', { min: 1, max: 5 });
+        return range
+          ? t('common:validation.range', range)
+          : t('common:validation.atLeast', { min: Number(issue.minimum) });
       return t('common:validation.tooFew', { count: Number(issue.minimum) });
     case 'too_big':
       if (issue.origin === 'string')
         return t('common:validation.maxLength', { count: Number(issue.maximum) });
       if (issue.origin === 'number' || issue.origin === 'int')
-        return t('common:validation.range', { min: 1, max: 5 });
+        return range
+          ? t('common:validation.range', range)
+          : t('common:validation.atMost', { max: Number(issue.maximum) });
       return t('common:validation.tooMany', { count: Number(issue.maximum) });
     case 'invalid_type':
       return issue.input === undefined || issue.input === null || Number.isNaN(issue.input)
