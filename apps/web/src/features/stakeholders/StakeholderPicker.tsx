@@ -9,6 +9,7 @@ interface Props {
   value: string | null;
   onChange: (value: string | null) => void;
   description?: string;
+  placeholder?: string;
   exclude?: readonly string[];
   error?: React.ReactNode;
   required?: boolean;
@@ -20,6 +21,7 @@ export function StakeholderPicker({
   value,
   onChange,
   description,
+  placeholder,
   exclude = [],
   error,
   required,
@@ -40,7 +42,7 @@ export function StakeholderPicker({
     <Select
       label={label}
       description={description}
-      placeholder={t('form.searchStakeholder')}
+      placeholder={placeholder ?? t('form.searchStakeholder')}
       data={[...options].map(([id, name]) => ({ value: id, label: name }))}
       value={value}
       onChange={onChange}
