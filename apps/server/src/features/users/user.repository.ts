@@ -1,5 +1,5 @@
 import type { User, UserListQuery } from '@rapport/contracts';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { DB, UserRow, UsersTable } from '../../db/schema.js';
 import { containsPattern } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
@@ -33,14 +33,20 @@ export async function countUsers(db: Kysely<DB>): Promise<number> {
   return Number(row.n);
 }
 
+/**
+ * How many active administrators there are, locking their rows on PostgreSQL until the transaction ends: two
+ * administrators demoting each other at once then run one after the other, and the second sees the first's
+ * change. (SQLite runs one writing transaction at a time already, and has no FOR UPDATE.)
+ */
 export async function countActiveAdministrators(db: Kysely<DB>): Promise<number> {
-  const row = await db
+  const rows = await db
     .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select('id')
     .where('role', '=', 'administrator')
     .where('deactivated_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate())
+    .execute();
+  return rows.length;
 }
 
 export async function insertUser(db: Kysely<DB>, row: UsersTable): Promise<void> {

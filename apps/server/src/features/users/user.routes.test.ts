@@ -94,6 +94,45 @@ describe.each(dialects)('users API on %s', (dialect) => {
     expect(response.json().errors).toEqual([{ path: 'role', message: expect.any(String) }]);
   });
 
+  it('keeps one administrator when two demote each other at the same moment', async () => {
+    const other = await h.userWith('administrator', { email: 'second.admin@example.com' });
+    const admins = (await h.admin.request({ method: 'GET', url: '/api/v1/users?role=administrator' })).json()
+      .data;
+    expect(admins).toHaveLength(2);
+    const demote = (by: typeof other, target: { id: string; version: number }) =>
+      by.request({
+        method: 'PATCH',
+        url: `/api/v1/users/${target.id}`,
+        headers: { 'if-match': `"${target.version}"` },
+        payload: { role: 'viewer' },
+      });
+    const [first, second] = admins as { id: string; version: number }[];
+    const answers = await Promise.all([demote(h.admin, second as never), demote(other, first as never)]);
+    // One wins. The other is refused: as the last administrator (422), or, if the winner was quicker still,
+    // because its sender is no longer an administrator at all (403).
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes[0]).toBe(200);
+    expect([403, 422]).toContain(codes[1]);
+    const remaining = await h.test.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'administrator')
+      .execute();
+    expect(remaining).toHaveLength(1);
+    // Back to one administrator, the harness's own, for the tests that follow.
+    const db = h.test.database.db;
+    await db
+      .updateTable('users')
+      .set({ role: 'administrator' })
+      .where('email', '=', 'admin@example.com')
+      .execute();
+    await db
+      .updateTable('users')
+      .set({ role: 'viewer', deactivated_at: new Date().toISOString() })
+      .where('email', '=', 'second.admin@example.com')
+      .execute();
+  });
+
   it('changes a role with the right version, refuses a stale one, and a deactivated user is signed out', async () => {
     const agent = await h.userWith('relationship_agent');
     const changed = await h.admin.request({
