@@ -1,6 +1,7 @@
 import type { StakeholderGroup, StakeholderGroupListQuery } from '@rapport/contracts';
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB, StakeholderGroupsTable } from '../../db/schema.js';
+import { updateVersioned } from '../../db/versioned-update.js';
 import { containsPattern } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
 
@@ -42,20 +43,12 @@ export async function insertGroup(db: Kysely<DB>, row: StakeholderGroupsTable): 
   await db.insertInto('stakeholder_groups').values(row).execute();
 }
 
-export async function updateGroup(
+export const updateGroup = (
   db: Kysely<DB>,
   id: string,
   version: number,
   changes: Partial<Omit<StakeholderGroupsTable, 'id' | 'version'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('stakeholder_groups')
-    .set({ ...changes, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+) => updateVersioned(db, 'stakeholder_groups', id, version, changes);
 
 const sortColumns = { name: 'sort_name', createdAt: 'created_at' };
 

@@ -1,6 +1,7 @@
 import type { Stakeholder, StakeholderFilter, StakeholderListQuery } from '@rapport/contracts';
 import { type Kysely, SqliteAdapter, sql } from 'kysely';
 import type { DB, StakeholderRow, StakeholdersTable } from '../../db/schema.js';
+import { updateVersioned } from '../../db/versioned-update.js';
 import { containsPattern, fromJsonList } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
 import { now } from '../../shared/time.js';
@@ -55,20 +56,12 @@ export async function insertStakeholder(db: Kysely<DB>, row: StakeholdersTable):
   await syncLookups(db, toStakeholder(row));
 }
 
-export async function updateStakeholder(
+export const updateStakeholder = (
   db: Kysely<DB>,
   id: string,
   version: number,
   changes: Partial<Omit<StakeholdersTable, 'id' | 'version'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('stakeholders')
-    .set({ ...changes, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+) => updateVersioned(db, 'stakeholders', id, version, changes);
 
 /** The tag and e-mail tables mirror the JSON lists, so the tag filter and duplicate search use indexes. */
 export async function syncLookups(db: Kysely<DB>, stakeholder: Pick<Stakeholder, 'id' | 'tags' | 'emails'>) {

@@ -1,6 +1,7 @@
 import type { User, UserListQuery } from '@rapport/contracts';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { DB, UserRow, UsersTable } from '../../db/schema.js';
+import { updateVersioned } from '../../db/versioned-update.js';
 import { containsPattern } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
 
@@ -53,21 +54,12 @@ export async function insertUser(db: Kysely<DB>, row: UsersTable): Promise<void>
   await db.insertInto('users').values(row).execute();
 }
 
-/** Writes only when the stored version is still `version`; returns false when someone else wrote first. */
-export async function updateUser(
+export const updateUser = (
   db: Kysely<DB>,
   id: string,
   version: number,
   changes: Partial<Omit<UsersTable, 'id' | 'version'>>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set({ ...changes, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
+) => updateVersioned(db, 'users', id, version, changes);
 
 const sortColumns = { name: 'sort_name', createdAt: 'created_at' };
 
