@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { EngagementLevel, SalienceClass } from './enums.js';
 import { StakeholderFilter } from './groups.js';
-import { Id } from './limits.js';
+import { Id, IsoDate } from './limits.js';
 import { Stakeholder } from './stakeholders.js';
-
-export const IsoDate = z.iso.date().describe('YYYY-MM-DD');
 
 export const MapQuery = StakeholderFilter.extend({
   asOf: IsoDate.optional().describe(

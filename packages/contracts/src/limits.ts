@@ -16,6 +16,7 @@ export const ShortText = z.string().max(limits.shortText);
 export const LongText = z.string().max(limits.longText);
 export const Id = z.string().min(1).max(64);
 export const IsoDateTime = z.string().describe('ISO-8601 time with offset');
+export const IsoDate = z.iso.date().describe('YYYY-MM-DD');
 export const Email = z.string().trim().toLowerCase().max(limits.name).pipe(z.email());
 export const Version = z.number().int().min(1);
 

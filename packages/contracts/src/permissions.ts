@@ -29,6 +29,24 @@ export const permissionTable = {
     roles: ['administrator', 'relationship_manager', 'relationship_agent'],
     description: 'Create, edit and archive stakeholder groups and change their members',
   },
+  'approach.read': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
+    description:
+      'See the common approach: org units, culture assessments, principles, models, materials, approach reviews and improvements',
+  },
+  'approach.write': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description:
+      'Draft principles and relationship models and propose them for agreement; record culture assessments, materials, approach reviews and improvements',
+  },
+  'approach.agree': {
+    roles: ['administrator', 'relationship_manager'],
+    description: 'Agree a proposed principle or relationship model (which freezes that version), send it back, or retire it',
+  },
+  'org.write': {
+    roles: ['administrator', 'relationship_manager'],
+    description: "Create, edit and archive the organisation's own units (divisions, departments, teams)",
+  },
   'users.read': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
     description: 'See the list of users (names, roles, competencies), e.g. to pick an owner',

@@ -6,6 +6,7 @@ import * as listCoveringIndexes from './migrations/20261127130000_list_covering_
 import * as postgresSearch from './migrations/20261127140000_postgres_search.js';
 import * as sqliteSearch from './migrations/20261127150000_sqlite_search.js';
 import * as uniqueExternalRef from './migrations/20261127160000_unique_external_ref.js';
+import * as commonApproach from './migrations/20261127170000_common_approach.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261127140000_postgres_search': postgresSearch,
   '20261127150000_sqlite_search': sqliteSearch,
   '20261127160000_unique_external_ref': uniqueExternalRef,
+  '20261127170000_common_approach': commonApproach,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

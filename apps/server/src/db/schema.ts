@@ -69,6 +69,7 @@ export interface StakeholdersTable {
   name_key: string | null;
   engagement_gap: number | null;
   last_assessed_at: string | null;
+  org_unit_id: string | null;
 }
 
 export interface StakeholderEmailsTable {
@@ -158,6 +159,150 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface OrgUnitsTable {
+  id: string;
+  name: string;
+  sort_name: string;
+  kind: string;
+  parent_id: string | null;
+  description: string;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CultureAssessmentsTable {
+  id: string;
+  title: string;
+  sort_name: string;
+  org_unit_id: string | null;
+  assessed_on: string;
+  scores: string;
+  dominant_type: string;
+  toxic_behaviours: string;
+  strengths: string;
+  risks: string;
+  strategic_requirements: string;
+  notes: string;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The head of an agreed document (a principle or a relationship model); its text lives in its versions. */
+export interface AgreedDocumentsTable {
+  id: string;
+  title: string;
+  sort_name: string;
+  status: string;
+  current_version: number;
+  agreed_version: number | null;
+  agreed_at: string | null;
+  agreed_by: string | null;
+  proposed_at: string | null;
+  next_review_on: string | null;
+  /** JSON of what a list row shows without reading the version (for models: type and step count). */
+  summary: string;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentVersionsTable {
+  document_id: string;
+  number: number;
+  title: string;
+  content: string;
+  status: string;
+  change_note: string;
+  created_by: string | null;
+  created_at: string;
+  proposed_by: string | null;
+  proposed_at: string | null;
+  agreed_by: string | null;
+  agreed_at: string | null;
+  agreement_note: string;
+  retired_at: string | null;
+}
+
+export interface RelationshipModelGroupsTable {
+  model_id: string;
+  group_id: string;
+}
+
+export interface MaterialsTable {
+  id: string;
+  title: string;
+  sort_name: string;
+  kind: string;
+  url: string | null;
+  body: string;
+  principle_id: string | null;
+  model_id: string | null;
+  audience: string;
+  revision: number;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MaterialAcknowledgementsTable {
+  material_id: string;
+  user_id: string;
+  revision: number;
+  acknowledged_at: string;
+}
+
+export interface ReviewsTable {
+  id: string;
+  subject: string;
+  title: string;
+  sort_name: string;
+  trigger: string;
+  trigger_note: string;
+  status: string;
+  scheduled_on: string | null;
+  held_on: string | null;
+  participants: string;
+  findings: string;
+  decisions: string;
+  lessons_learned: string;
+  satisfaction: number | null;
+  effective: number | null;
+  communicated_to: string;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImprovementsTable {
+  id: string;
+  title: string;
+  sort_name: string;
+  description: string;
+  source_type: string;
+  source_id: string | null;
+  owner_id: string | null;
+  status: string;
+  due_on: string | null;
+  expected_benefit: string;
+  realised_benefit: string;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -173,6 +318,17 @@ export interface DB {
   import_mappings: ImportMappingsTable;
   stakeholder_assessments: StakeholderAssessmentsTable;
   audit_log: AuditLogTable;
+  org_units: OrgUnitsTable;
+  culture_assessments: CultureAssessmentsTable;
+  principles: AgreedDocumentsTable;
+  principle_versions: DocumentVersionsTable;
+  relationship_models: AgreedDocumentsTable;
+  relationship_model_versions: DocumentVersionsTable;
+  relationship_model_groups: RelationshipModelGroupsTable;
+  materials: MaterialsTable;
+  material_acknowledgements: MaterialAcknowledgementsTable;
+  reviews: ReviewsTable;
+  improvements: ImprovementsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,7 +2,17 @@ import { type Kysely, sql, type Updateable } from 'kysely';
 import type { DB } from './schema.js';
 
 /** The tables whose records carry a `version` that grows by one per change (SPEC §11). */
-export type VersionedTable = 'users' | 'stakeholders' | 'stakeholder_groups';
+export type VersionedTable =
+  | 'users'
+  | 'stakeholders'
+  | 'stakeholder_groups'
+  | 'org_units'
+  | 'culture_assessments'
+  | 'principles'
+  | 'relationship_models'
+  | 'materials'
+  | 'reviews'
+  | 'improvements';
 
 /**
  * Writes `changes` only while the stored version is still `version`, and moves the version on by one.

@@ -1,6 +1,12 @@
 import { type Locale, locales } from '@rapport/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enApproach from '../locales/en/approach.json';
+import enCulture from '../locales/en/culture.json';
+import enPrinciples from '../locales/en/principles.json';
+import enMaterials from '../locales/en/materials.json';
+import enReviews from '../locales/en/reviews.json';
+import enModels from '../locales/en/models.json';
 import enAdmin from '../locales/en/admin.json';
 import enAnalysis from '../locales/en/analysis.json';
 import enAuth from '../locales/en/auth.json';
@@ -11,6 +17,12 @@ import enImports from '../locales/en/imports.json';
 import enLinks from '../locales/en/links.json';
 import enShell from '../locales/en/shell.json';
 import enStakeholders from '../locales/en/stakeholders.json';
+import zhApproach from '../locales/zh-CN/approach.json';
+import zhCulture from '../locales/zh-CN/culture.json';
+import zhPrinciples from '../locales/zh-CN/principles.json';
+import zhMaterials from '../locales/zh-CN/materials.json';
+import zhReviews from '../locales/zh-CN/reviews.json';
+import zhModels from '../locales/zh-CN/models.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAnalysis from '../locales/zh-CN/analysis.json';
 import zhAuth from '../locales/zh-CN/auth.json';
@@ -34,6 +46,12 @@ export const resources = {
     imports: enImports,
     groups: enGroups,
     analysis: enAnalysis,
+    approach: enApproach,
+    culture: enCulture,
+    principles: enPrinciples,
+    materials: enMaterials,
+    reviews: enReviews,
+    models: enModels,
   },
   'zh-CN': {
     common: zhCommon,
@@ -46,6 +64,12 @@ export const resources = {
     imports: zhImports,
     groups: zhGroups,
     analysis: zhAnalysis,
+    approach: zhApproach,
+    culture: zhCulture,
+    principles: zhPrinciples,
+    materials: zhMaterials,
+    reviews: zhReviews,
+    models: zhModels,
   },
 } as const;
 

@@ -20,6 +20,22 @@ const GroupPage = lazy(() => import('../features/groups/GroupPage'));
 const DuePage = lazy(() => import('../features/due/DuePage'));
 const DuplicatesPage = lazy(() => import('../features/duplicates/DuplicatesPage'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage'));
+const ApproachOverviewPage = lazy(() => import('../features/approach/ApproachOverviewPage'));
+const OrgUnitsPage = lazy(() => import('../features/org-units/OrgUnitsPage'));
+const CultureListPage = lazy(() => import('../features/culture/CultureListPage'));
+const CultureDetailPage = lazy(() => import('../features/culture/CultureDetailPage'));
+const CultureFormPage = lazy(() => import('../features/culture/CultureFormPage'));
+const CultureComparePage = lazy(() => import('../features/culture/CultureComparePage'));
+const PrincipleListPage = lazy(() => import('../features/principles/PrincipleListPage'));
+const PrincipleDetailPage = lazy(() => import('../features/principles/PrincipleDetailPage'));
+const MaterialListPage = lazy(() => import('../features/materials/MaterialListPage'));
+const MaterialDetailPage = lazy(() => import('../features/materials/MaterialDetailPage'));
+const ApproachReviewListPage = lazy(() => import('../features/approach-reviews/ApproachReviewListPage'));
+const ApproachReviewPage = lazy(() => import('../features/approach-reviews/ApproachReviewPage'));
+const ApproachReviewPrintPage = lazy(() => import('../features/approach-reviews/ApproachReviewPrintPage'));
+const ModelListPage = lazy(() => import('../features/models/ModelListPage'));
+const ModelDetailPage = lazy(() => import('../features/models/ModelDetailPage'));
+const ModelEditorPage = lazy(() => import('../features/models/ModelEditorPage'));
 const PlaceholderPage = lazy(() => import('../features/placeholders/PlaceholderPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const TokensPage = lazy(() => import('../features/admin/TokensPage'));
@@ -75,7 +91,36 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'relationships', element: page(<PlaceholderPage section="relationships" />) },
-      { path: 'approach', element: page(<PlaceholderPage section="approach" />) },
+      { path: 'approach', element: page(<ApproachOverviewPage />) },
+      { path: 'approach/org-units', element: page(<OrgUnitsPage />) },
+      { path: 'approach/culture', element: page(<CultureListPage />) },
+      { path: 'approach/culture/compare', element: page(<CultureComparePage />) },
+      {
+        path: 'approach/culture/new',
+        element: <RequirePermission permission="approach.write">{page(<CultureFormPage />)}</RequirePermission>,
+      },
+      { path: 'approach/culture/:id', element: page(<CultureDetailPage />) },
+      {
+        path: 'approach/culture/:id/edit',
+        element: <RequirePermission permission="approach.write">{page(<CultureFormPage />)}</RequirePermission>,
+      },
+      { path: 'approach/principles', element: page(<PrincipleListPage />) },
+      { path: 'approach/principles/:id', element: page(<PrincipleDetailPage />) },
+      { path: 'approach/models', element: page(<ModelListPage />) },
+      {
+        path: 'approach/models/new',
+        element: <RequirePermission permission="approach.write">{page(<ModelEditorPage />)}</RequirePermission>,
+      },
+      { path: 'approach/models/:id', element: page(<ModelDetailPage />) },
+      {
+        path: 'approach/models/:id/edit',
+        element: <RequirePermission permission="approach.write">{page(<ModelEditorPage />)}</RequirePermission>,
+      },
+      { path: 'approach/materials', element: page(<MaterialListPage />) },
+      { path: 'approach/materials/:id', element: page(<MaterialDetailPage />) },
+      { path: 'approach/reviews', element: page(<ApproachReviewListPage />) },
+      { path: 'approach/reviews/:id', element: page(<ApproachReviewPage />) },
+      { path: 'approach/reviews/:id/print', element: page(<ApproachReviewPrintPage />) },
       { path: 'reviews', element: page(<PlaceholderPage section="reviews" />) },
       { path: 'reports', element: page(<PlaceholderPage section="reports" />) },
       {

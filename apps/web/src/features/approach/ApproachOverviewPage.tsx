@@ -1,0 +1,5 @@
+import { ApproachTabs } from './ApproachTabs';
+
+export default function ApproachOverviewPage() {
+  return <ApproachTabs />;
+}

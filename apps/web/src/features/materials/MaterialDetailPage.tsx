@@ -1,0 +1,5 @@
+import { ApproachTabs } from '../approach/ApproachTabs';
+
+export default function MaterialDetailPage() {
+  return <ApproachTabs />;
+}
