@@ -10,6 +10,7 @@ import { createDuplicateService } from './features/duplicates/duplicate.service.
 import { createGroupService } from './features/groups/group.service.js';
 import { createLinkService } from './features/links/link.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
+import { createOrgUnitService } from './features/org-units/org-unit.service.js';
 import { createUserService } from './features/users/user.service.js';
 
 export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays'>) {
@@ -24,6 +25,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     duplicates: createDuplicateService(db),
     imports: createImportService(db),
     exports: createExportService(db),
+    orgUnits: createOrgUnitService(db),
   };
 }
 

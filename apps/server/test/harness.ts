@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import type { Dialect } from '../src/db/database.js';
+import type { DB } from '../src/db/schema.js';
 import { createUserService } from '../src/features/users/user.service.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
@@ -16,9 +17,7 @@ export interface Harness {
   /** A signed-in user of the role, created through the service. */
   userWith(role: Role, overrides?: { email?: string; name?: string }): Promise<Session>;
   signIn(email: string, password?: string): Promise<Session>;
-  count(
-    table: 'stakeholders' | 'audit_log' | 'stakeholder_assessments' | 'users' | 'api_tokens',
-  ): Promise<number>;
+  count(table: keyof DB): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -149,6 +149,7 @@ export function createImportService(db: Kysely<DB>) {
               ...input,
               id: newId(),
               parentId: null,
+              orgUnitId: null,
               ownerId,
               engagementCurrent: input.engagementCurrent ?? null,
               engagementDesired: input.engagementDesired ?? null,
@@ -193,6 +194,8 @@ export function createImportService(db: Kysely<DB>) {
               ),
             );
             const next: Stakeholder = { ...current, ...changes, updatedAt: at };
+            // Only internal stakeholders belong to an org unit; a file that makes one external takes it out.
+            if (next.scope !== 'internal') next.orgUnitId = null;
             const moved = assessmentChanged(assessmentValuesOf(current), assessmentValuesOf(next));
             if (moved) next.lastAssessedAt = at;
             const { id: _id, version: _v, ...columns } = rowOf(next);

@@ -126,6 +126,7 @@ export async function seedScale(db: Kysely<DB>, count: number, seed = 42): Promi
         category: stakeholderCategories[i % stakeholderCategories.length] as Stakeholder['category'],
         scope: rnd.next() < 0.3 ? 'internal' : 'external',
         parentId: null,
+        orgUnitId: null,
         influence,
         interest,
         quadrant: 'monitor',

@@ -33,6 +33,8 @@ export function mergedStakeholder(survivor: Stakeholder, duplicate: Stakeholder,
       [survivor.parentId, duplicate.parentId].find(
         (id) => id !== null && id !== survivor.id && id !== duplicate.id,
       ) ?? null,
+    // An org unit only fits an internal survivor.
+    orgUnitId: survivor.orgUnitId ?? (survivor.scope === 'internal' ? duplicate.orgUnitId : null),
     ownerId: survivor.ownerId ?? duplicate.ownerId,
     engagementCurrent: survivor.engagementCurrent ?? duplicate.engagementCurrent,
     engagementDesired: survivor.engagementDesired ?? duplicate.engagementDesired,
@@ -111,6 +113,7 @@ export function createDuplicateService(db: Kysely<DB>) {
             parentId: merged.parentId !== survivor.parentId,
             ownerId: merged.ownerId !== survivor.ownerId,
             externalRef: false,
+            orgUnitId: merged.orgUnitId !== survivor.orgUnitId,
           })),
           ...(['emails', 'phones', 'tags'] as const).flatMap((field) =>
             merged[field].length > limits.listItems

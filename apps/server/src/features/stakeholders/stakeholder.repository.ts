@@ -15,6 +15,7 @@ export function toStakeholder(row: StakeholderRow): Stakeholder {
     category: row.category as Stakeholder['category'],
     scope: row.scope as Stakeholder['scope'],
     parentId: row.parent_id,
+    orgUnitId: row.org_unit_id,
     influence: row.influence,
     interest: row.interest,
     quadrant: row.quadrant as Stakeholder['quadrant'],
@@ -146,7 +147,7 @@ function filteredStakeholders(
   options: { dueCutoffs?: DueCutoff[]; searchViaIndex?: boolean } = {},
 ) {
   const { dueCutoffs, searchViaIndex: viaIndex = false } = options;
-  const { q, category, scope, quadrant, salience, ownerId, tag, groupId, archived, due } = query;
+  const { q, category, scope, quadrant, salience, ownerId, tag, groupId, orgUnitId, archived, due } = query;
   // A due filter without its cutoffs would quietly match everyone: callers go through stakeholdersMatching.
   if (due && !dueCutoffs) throw new Error('the due filter needs the groups’ cutoffs');
   return db
@@ -158,6 +159,7 @@ function filteredStakeholders(
     .$if(scope !== undefined, (qb) => qb.where('scope', '=', scope as string))
     .$if(Boolean(quadrant?.length), (qb) => qb.where('quadrant', 'in', quadrant as string[]))
     .$if(Boolean(salience?.length), (qb) => qb.where('salience', 'in', salience as string[]))
+    .$if(orgUnitId !== undefined, (qb) => qb.where('org_unit_id', '=', orgUnitId as string))
     .$if(ownerId === 'none', (qb) => qb.where('owner_id', 'is', null))
     .$if(ownerId !== undefined && ownerId !== 'none', (qb) => qb.where('owner_id', '=', ownerId as string))
     .$if(Boolean(tag?.length), (qb) =>

@@ -10,6 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB, StakeholdersTable } from '../../db/schema.js';
 import { nameKey } from '../../shared/name-key.js';
+import { orgUnitExists } from '../org-units/org-unit.repository.js';
 import { existingUserIds, findByExternalRef, findParentIdOf } from './stakeholder.repository.js';
 
 export function assessmentValuesOf(stakeholder: Stakeholder): AssessmentValues {
@@ -37,6 +38,7 @@ export function rowOf(s: StakeholderInput): StakeholdersTable {
     category: s.category,
     scope: s.scope,
     parent_id: s.parentId,
+    org_unit_id: s.orgUnitId,
     influence: s.influence,
     interest: s.interest,
     quadrant: quadrantOf(s.influence, s.interest),
@@ -65,10 +67,22 @@ const MAX_PARENT_DEPTH = 50;
 /** Checks what a schema cannot: owner and parent exist, no parent loop, the external reference is unique. */
 export async function referenceErrors(
   db: Kysely<DB>,
-  self: { id: string; parentId: string | null; ownerId: string | null; externalRef: string | null },
-  changed: { parentId: boolean; ownerId: boolean; externalRef: boolean },
+  self: {
+    id: string;
+    scope: string;
+    parentId: string | null;
+    orgUnitId: string | null;
+    ownerId: string | null;
+    externalRef: string | null;
+  },
+  changed: { parentId: boolean; ownerId: boolean; externalRef: boolean; orgUnitId: boolean },
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
+  if (self.orgUnitId !== null && self.scope !== 'internal') {
+    errors.push({ path: 'orgUnitId', message: 'only an internal stakeholder belongs to an org unit' });
+  } else if (changed.orgUnitId && self.orgUnitId !== null && !(await orgUnitExists(db, self.orgUnitId))) {
+    errors.push({ path: 'orgUnitId', message: 'no org unit with this id' });
+  }
   if (changed.externalRef && self.externalRef !== null) {
     const holder = await findByExternalRef(db, self.externalRef);
     if (holder && holder.id !== self.id)

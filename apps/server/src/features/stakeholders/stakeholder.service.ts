@@ -86,6 +86,7 @@ export function createStakeholderService(db: Kysely<DB>) {
           ...fields,
           id: newId(),
           parentId: fields.parentId ?? null,
+          orgUnitId: fields.orgUnitId ?? null,
           ownerId: fields.ownerId ?? null,
           engagementCurrent: fields.engagementCurrent ?? null,
           engagementDesired: fields.engagementDesired ?? null,
@@ -104,6 +105,7 @@ export function createStakeholderService(db: Kysely<DB>) {
           parentId: true,
           ownerId: true,
           externalRef: true,
+          orgUnitId: true,
         });
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
         await insertStakeholder(trx, rowOf(stakeholder));
@@ -150,6 +152,7 @@ export function createStakeholderService(db: Kysely<DB>) {
           parentId: next.parentId !== current.parentId,
           ownerId: next.ownerId !== current.ownerId,
           externalRef: next.externalRef !== current.externalRef,
+          orgUnitId: next.orgUnitId !== current.orgUnitId,
         });
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
 
