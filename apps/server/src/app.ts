@@ -27,6 +27,7 @@ import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { linkRoutes } from './features/links/link.routes.js';
 import { orgUnitRoutes } from './features/org-units/org-unit.routes.js';
+import { principleRoutes } from './features/principles/principle.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { stakeholderRoutes } from './features/stakeholders/stakeholder.routes.js';
 import { userRoutes } from './features/users/user.routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(importRoutes, { imports: services.imports });
       await api.register(exportRoutes, { exports: services.exports });
       await api.register(orgUnitRoutes(services.orgUnits));
+      await api.register(principleRoutes(services.principles));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

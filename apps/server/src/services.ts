@@ -9,8 +9,9 @@ import { createImportService } from './features/csv/import.service.js';
 import { createDuplicateService } from './features/duplicates/duplicate.service.js';
 import { createGroupService } from './features/groups/group.service.js';
 import { createLinkService } from './features/links/link.service.js';
-import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
 import { createOrgUnitService } from './features/org-units/org-unit.service.js';
+import { createPrincipleService } from './features/principles/principle.service.js';
+import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
 import { createUserService } from './features/users/user.service.js';
 
 export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays'>) {
@@ -26,6 +27,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     imports: createImportService(db),
     exports: createExportService(db),
     orgUnits: createOrgUnitService(db),
+    principles: createPrincipleService(db),
   };
 }
 

@@ -35,7 +35,12 @@ export const CultureAssessment = z.object({
 });
 export type CultureAssessment = z.infer<typeof CultureAssessment>;
 
-const never = { criticism: 'never', defensiveness: 'never', contempt: 'never', stonewalling: 'never' } as const;
+const never = {
+  criticism: 'never',
+  defensiveness: 'never',
+  contempt: 'never',
+  stonewalling: 'never',
+} as const;
 
 export const CultureAssessmentCreate = z.strictObject({
   title: Name,

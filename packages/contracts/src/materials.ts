@@ -21,10 +21,7 @@ export const Material = z.object({
   principleId: Id.nullable(),
   modelId: Id.nullable(),
   audience: z.array(Role).describe('the roles expected to read it'),
-  revision: z
-    .number()
-    .int()
-    .describe('grows when the text or link changes; readers acknowledge a revision'),
+  revision: z.number().int().describe('grows when the text or link changes; readers acknowledge a revision'),
   acknowledgement: z.object({
     audience: z.number().int().describe('active users in the audience roles'),
     acknowledged: z.number().int().describe('of them, those who acknowledged the current revision'),
@@ -94,7 +91,13 @@ export const Acknowledgement = z.object({
 export const MaterialReaders = z.object({
   revision: z.number().int(),
   acknowledged: z.array(
-    z.object({ userId: Id, name: z.string(), role: Role, revision: z.number().int(), acknowledgedAt: IsoDateTime }),
+    z.object({
+      userId: Id,
+      name: z.string(),
+      role: Role,
+      revision: z.number().int(),
+      acknowledgedAt: IsoDateTime,
+    }),
   ),
   pending: z.array(
     z.object({

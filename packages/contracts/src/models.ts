@@ -48,16 +48,18 @@ export const JourneyStep = z
     responsibilities: boundedList(Responsibility).default([]),
     risks: boundedList(ShortText.trim().min(1)).default([]),
     opportunities: boundedList(ShortText.trim().min(1)).default([]),
-    behaviours: boundedList(ShortText.trim().min(1))
-      .default([])
-      .describe('recommended behaviour patterns'),
+    behaviours: boundedList(ShortText.trim().min(1)).default([]).describe('recommended behaviour patterns'),
     contactEveryDays: ContactDays.nullable()
       .default(null)
       .describe('expected contact while in this step; null uses the model cadence'),
   })
   .superRefine((step, ctx) => {
     duplicates(step.activities.map((activity) => activity.key)).forEach((index) => {
-      ctx.addIssue({ code: 'custom', path: ['activities', index, 'key'], message: 'used twice in this step' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['activities', index, 'key'],
+        message: 'used twice in this step',
+      });
     });
     const accountable = step.responsibilities.flatMap((r, index) => (r.raci === 'A' ? [index] : []));
     accountable.slice(1).forEach((index) => {

@@ -39,7 +39,10 @@ export type OrgUnitPatch = z.infer<typeof OrgUnitPatch>;
 export const OrgUnitListQuery = z.strictObject({
   q: z.string().max(200).optional(),
   kind: OrgUnitKind.optional(),
-  parentId: z.union([Id, z.literal('none')]).optional().describe('a unit id, or `none` for top-level units'),
+  parentId: z
+    .union([Id, z.literal('none')])
+    .optional()
+    .describe('a unit id, or `none` for top-level units'),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),
   ...PageQuery,

@@ -41,7 +41,8 @@ export const permissionTable = {
   },
   'approach.agree': {
     roles: ['administrator', 'relationship_manager'],
-    description: 'Agree a proposed principle or relationship model (which freezes that version), send it back, or retire it',
+    description:
+      'Agree a proposed principle or relationship model (which freezes that version), send it back, or retire it',
   },
   'org.write': {
     roles: ['administrator', 'relationship_manager'],

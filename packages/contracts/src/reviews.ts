@@ -93,7 +93,9 @@ export const ReviewListQuery = z.strictObject({
     .optional()
     .describe('planned reviews whose date has come'),
   archived: z.enum(['false', 'true', 'only']).default('false'),
-  sort: z.enum(['scheduledOn', '-scheduledOn', 'heldOn', '-heldOn', 'createdAt', '-createdAt']).default('-createdAt'),
+  sort: z
+    .enum(['scheduledOn', '-scheduledOn', 'heldOn', '-heldOn', 'createdAt', '-createdAt'])
+    .default('-createdAt'),
   ...PageQuery,
 });
 export type ReviewListQuery = z.infer<typeof ReviewListQuery>;

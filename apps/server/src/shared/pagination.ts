@@ -5,18 +5,24 @@ export interface Keyset {
   /** Column that orders the list; `id` breaks ties so the order is total. */
   column: string;
   direction: 'asc' | 'desc';
+  /** The column may be NULL: those rows come last in either direction. */
+  nullable?: boolean;
 }
 
-type CursorValue = string | number;
+type CursorValue = string | number | null;
 
-/** `name` or `-name` → a keyset over the column the API field maps to. */
+/**
+ * `name` or `-name` → a keyset over the column the API field maps to. A column named with a trailing `?`
+ * (e.g. `due_on?`) may hold NULL.
+ */
 export function keysetOf(sort: string, columns: Record<string, string>): Keyset {
   const descending = sort.startsWith('-');
   const field = descending ? sort.slice(1) : sort;
-  const column = columns[field];
-  if (!column)
+  const named = columns[field];
+  if (!named)
     throw new AppError('bad_request', `Cannot sort by ${field}`, [{ path: 'sort', message: 'unknown sort' }]);
-  return { column, direction: descending ? 'desc' : 'asc' };
+  const nullable = named.endsWith('?');
+  return { column: nullable ? named.slice(0, -1) : named, direction: descending ? 'desc' : 'asc', nullable };
 }
 
 export function encodeCursor(value: CursorValue, id: string): string {
@@ -29,7 +35,7 @@ function decodeCursor(cursor: string): [CursorValue, string] {
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number' || parsed[0] === null) &&
       typeof parsed[1] === 'string'
     ) {
       return [parsed[0], parsed[1]];
@@ -53,9 +59,17 @@ export function applyKeyset<DB, TB extends keyof DB, O>(
   const id = sql.ref(`${table}.id`);
   const op = keyset.direction === 'asc' ? sql`>` : sql`<`;
   let ordered = query
-    .orderBy(sql`${column} ${sql.raw(keyset.direction)}`)
+    .orderBy(sql`${column} ${sql.raw(keyset.direction)}${sql.raw(keyset.nullable ? ' nulls last' : '')}`)
     .orderBy(sql`${id} ${sql.raw(keyset.direction)}`);
-  if (cursor) {
+  if (cursor && keyset.nullable) {
+    const [value, lastId] = decodeCursor(cursor);
+    // Rows without a value come after all others, ordered by id among themselves.
+    ordered = ordered.where((_eb: ExpressionBuilder<DB, TB>) =>
+      value === null
+        ? sql<boolean>`(${column} is null and ${id} ${op} ${lastId})`
+        : sql<boolean>`((${column}, ${id}) ${op} (${value}, ${lastId}) or ${column} is null)`,
+    );
+  } else if (cursor) {
     const [value, lastId] = decodeCursor(cursor);
     // A row-value comparison is one index range in both SQLite and PostgreSQL; the equivalent OR is not.
     ordered = ordered.where(

@@ -60,7 +60,14 @@ export function versionedRecords<T extends Versioned, Row extends { id: string }
         throw staleVersion(await load(trx, id));
       }
       const saved = await load(trx, id);
-      await recordAudit(trx, { actorId: actor.id, action, entity: kind.entity, entityId: id, before: current, after: saved });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action,
+        entity: kind.entity,
+        entityId: id,
+        before: current,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -93,7 +100,9 @@ export function versionedRecords<T extends Versioned, Row extends { id: string }
     ) => write(actor, id, version, 'update', changes),
 
     archive: (actor: Actor, id: string, version: number) =>
-      write(actor, id, version, 'archive', (current, _trx, at) => ({ archived_at: current.archivedAt ?? at })),
+      write(actor, id, version, 'archive', (current, _trx, at) => ({
+        archived_at: current.archivedAt ?? at,
+      })),
 
     restore: (actor: Actor, id: string, version: number) =>
       write(actor, id, version, 'restore', () => ({ archived_at: null })),

@@ -85,11 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     for (const column of ['sort_name', 'updated_at', 'next_review_on'] as const) {
-      await db.schema
-        .createIndex(`${head}_${column}`)
-        .on(head)
-        .columns([column, 'id'])
-        .execute();
+      await db.schema.createIndex(`${head}_${column}`).on(head).columns([column, 'id']).execute();
     }
     await db.schema.createIndex(`${head}_status`).on(head).column('status').execute();
 
@@ -144,11 +140,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   for (const column of ['sort_name', 'updated_at'] as const) {
-    await db.schema
-      .createIndex(`materials_${column}`)
-      .on('materials')
-      .columns([column, 'id'])
-      .execute();
+    await db.schema.createIndex(`materials_${column}`).on('materials').columns([column, 'id']).execute();
   }
   await db.schema.createIndex('materials_principle').on('materials').column('principle_id').execute();
   await db.schema.createIndex('materials_model').on('materials').column('model_id').execute();
@@ -192,11 +184,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   for (const column of ['scheduled_on', 'held_on', 'created_at'] as const) {
-    await db.schema
-      .createIndex(`reviews_${column}`)
-      .on('reviews')
-      .columns([column, 'id'])
-      .execute();
+    await db.schema.createIndex(`reviews_${column}`).on('reviews').columns([column, 'id']).execute();
   }
   await db.schema
     .createIndex('reviews_subject_status')

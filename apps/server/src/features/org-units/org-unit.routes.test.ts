@@ -43,7 +43,12 @@ describe.each(dialects)('org units on %s', (dialect) => {
   it('rejects every bad field at once, a stale version, and a role without org.write', async () => {
     const bad = await post('/api/v1/org-units', { name: '', kind: 'tribe', colour: 'red' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'kind', 'name']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['colour', 'kind', 'name']);
 
     const unit = (await post('/api/v1/org-units', { name: 'Finance' })).json();
     expect((await patch(`/api/v1/org-units/${unit.id}`, 1, { name: 'Finance & Risk' })).statusCode).toBe(200);
@@ -52,9 +57,15 @@ describe.each(dialects)('org units on %s', (dialect) => {
     expect(stale.json().current).toMatchObject({ name: 'Finance & Risk', version: 2 });
 
     const agent = await h.userWith('relationship_agent');
-    const denied = await agent.request({ method: 'POST', url: '/api/v1/org-units', payload: { name: 'Mine' } });
+    const denied = await agent.request({
+      method: 'POST',
+      url: '/api/v1/org-units',
+      payload: { name: 'Mine' },
+    });
     expect(denied.statusCode).toBe(403);
-    expect((await agent.request({ method: 'GET', url: `/api/v1/org-units/${unit.id}` })).statusCode).toBe(200);
+    expect((await agent.request({ method: 'GET', url: `/api/v1/org-units/${unit.id}` })).statusCode).toBe(
+      200,
+    );
   });
 
   it('archives and restores a unit', async () => {
@@ -73,7 +84,11 @@ describe.each(dialects)('org units on %s', (dialect) => {
 
   it('places internal stakeholders in a unit and filters by it; external ones cannot be placed', async () => {
     const unit = (await post('/api/v1/org-units', { name: 'Procurement' })).json();
-    const internal = await h.admin.createStakeholder({ name: 'Buyer team', scope: 'internal', orgUnitId: unit.id });
+    const internal = await h.admin.createStakeholder({
+      name: 'Buyer team',
+      scope: 'internal',
+      orgUnitId: unit.id,
+    });
     expect(internal.orgUnitId).toBe(unit.id);
     const external = await post('/api/v1/stakeholders', {
       name: 'Outsider',
