@@ -26,6 +26,7 @@ import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { linkRoutes } from './features/links/link.routes.js';
+import { modelRoutes } from './features/models/model.routes.js';
 import { orgUnitRoutes } from './features/org-units/org-unit.routes.js';
 import { principleRoutes } from './features/principles/principle.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(exportRoutes, { exports: services.exports });
       await api.register(orgUnitRoutes(services.orgUnits));
       await api.register(principleRoutes(services.principles));
+      await api.register(modelRoutes(services.models));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

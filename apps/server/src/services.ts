@@ -9,6 +9,7 @@ import { createImportService } from './features/csv/import.service.js';
 import { createDuplicateService } from './features/duplicates/duplicate.service.js';
 import { createGroupService } from './features/groups/group.service.js';
 import { createLinkService } from './features/links/link.service.js';
+import { createModelService } from './features/models/model.service.js';
 import { createOrgUnitService } from './features/org-units/org-unit.service.js';
 import { createPrincipleService } from './features/principles/principle.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
@@ -28,6 +29,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     exports: createExportService(db),
     orgUnits: createOrgUnitService(db),
     principles: createPrincipleService(db),
+    models: createModelService(db),
   };
 }
 

@@ -59,7 +59,7 @@ export const AgreementStep = z
     version: Version.optional(),
     note: ShortText.default(''),
   })
-  .default({ note: '' });
+  .nullish();
 export type AgreementStep = z.infer<typeof AgreementStep>;
 
 export const agreementSorts = [

@@ -79,7 +79,7 @@ export const AcknowledgementCreate = z
   .strictObject({
     revision: z.number().int().min(1).optional().describe('the revision read; a newer one answers 409'),
   })
-  .default({});
+  .nullish();
 
 export const Acknowledgement = z.object({
   materialId: Id,

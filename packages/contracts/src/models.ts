@@ -53,23 +53,29 @@ export const JourneyStep = z
       .default(null)
       .describe('expected contact while in this step; null uses the model cadence'),
   })
-  .superRefine((step, ctx) => {
-    duplicates(step.activities.map((activity) => activity.key)).forEach((index) => {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['activities', index, 'key'],
-        message: 'used twice in this step',
+  .superRefine(
+    (step, ctx) => {
+      duplicates(fieldOf(step.activities, 'key')).forEach((index) => {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['activities', index, 'key'],
+          message: 'used twice in this step',
+        });
       });
-    });
-    const accountable = step.responsibilities.flatMap((r, index) => (r.raci === 'A' ? [index] : []));
-    accountable.slice(1).forEach((index) => {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['responsibilities', index, 'raci'],
-        message: 'a step has one accountable role (A) at most',
+      const accountable = fieldOf(step.responsibilities, 'raci').flatMap((raci, index) =>
+        raci === 'A' ? [index] : [],
+      );
+      accountable.slice(1).forEach((index) => {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['responsibilities', index, 'raci'],
+          message: 'a step has one accountable role (A) at most',
+        });
       });
-    });
-  });
+    },
+    // Also when other fields of the step are wrong, so that every error is reported at once.
+    { when: () => true },
+  );
 export type JourneyStep = z.infer<typeof JourneyStep>;
 
 /** Health-score weights in percent; they add up to 100. */
@@ -111,22 +117,36 @@ const content = {
   healthWeights: HealthWeights,
 };
 
-function duplicates(keys: string[]): number[] {
+/** The indexes of list items whose value repeats an earlier one (values that are not strings never match). */
+function duplicates(values: unknown[]): number[] {
   const seen = new Set<string>();
-  return keys.flatMap((key, index) => {
-    if (seen.has(key)) return [index];
-    seen.add(key);
+  return values.flatMap((value, index) => {
+    if (typeof value !== 'string') return [];
+    if (seen.has(value)) return [index];
+    seen.add(value);
     return [];
   });
 }
 
-function uniqueStepKeys(steps: { key: string }[] | undefined, ctx: z.RefinementCtx) {
-  duplicates((steps ?? []).map((step) => step.key)).forEach((index) => {
-    ctx.addIssue({ code: 'custom', path: ['steps', index, 'key'], message: 'used twice in this model' });
-  });
+/** `field` of each item of a list that may still be malformed (the checks below also run on invalid input). */
+function fieldOf(list: unknown, field: string): unknown[] {
+  return Array.isArray(list)
+    ? list.map((item) =>
+        typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[field] : undefined,
+      )
+    : [];
 }
 
-export const ModelContent = z.strictObject(content).superRefine((c, ctx) => uniqueStepKeys(c.steps, ctx));
+const uniqueStepKeys = [
+  (model: { steps?: unknown }, ctx: z.RefinementCtx) => {
+    duplicates(fieldOf(model.steps, 'key')).forEach((index) => {
+      ctx.addIssue({ code: 'custom', path: ['steps', index, 'key'], message: 'used twice in this model' });
+    });
+  },
+  { when: () => true },
+] as const;
+
+export const ModelContent = z.strictObject(content).superRefine(...uniqueStepKeys);
 export type ModelContent = z.infer<typeof ModelContent>;
 
 export const ModelGroup = z.object({ id: Id, name: z.string() });
@@ -170,7 +190,7 @@ export const RelationshipModelCreate = z
     reviewEveryDays: ReviewDays.default(90),
     healthWeights: HealthWeights.default(defaultHealthWeights),
   })
-  .superRefine((c, ctx) => uniqueStepKeys(c.steps, ctx));
+  .superRefine(...uniqueStepKeys);
 export type RelationshipModelCreate = z.infer<typeof RelationshipModelCreate>;
 
 export const RelationshipModelPatch = z
@@ -189,7 +209,7 @@ export const RelationshipModelPatch = z
     changeNote: ShortText.optional().describe('why this version differs from the one before'),
     version: Version.optional(),
   })
-  .superRefine((c, ctx) => uniqueStepKeys(c.steps, ctx));
+  .superRefine(...uniqueStepKeys);
 export type RelationshipModelPatch = z.infer<typeof RelationshipModelPatch>;
 
 export const RelationshipModelListQuery = z.strictObject({
