@@ -22,6 +22,7 @@ import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { exportRoutes } from './features/csv/export.routes.js';
 import { importRoutes } from './features/csv/import.routes.js';
+import { cultureRoutes } from './features/culture/culture.routes.js';
 import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(importRoutes, { imports: services.imports });
       await api.register(exportRoutes, { exports: services.exports });
       await api.register(orgUnitRoutes(services.orgUnits));
+      await api.register(cultureRoutes(services.culture));
       await api.register(principleRoutes(services.principles));
       await api.register(modelRoutes(services.models));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -6,6 +6,7 @@ import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createExportService } from './features/csv/export.service.js';
 import { createImportService } from './features/csv/import.service.js';
+import { createCultureService } from './features/culture/culture.service.js';
 import { createDuplicateService } from './features/duplicates/duplicate.service.js';
 import { createGroupService } from './features/groups/group.service.js';
 import { createLinkService } from './features/links/link.service.js';
@@ -28,6 +29,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     imports: createImportService(db),
     exports: createExportService(db),
     orgUnits: createOrgUnitService(db),
+    culture: createCultureService(db),
     principles: createPrincipleService(db),
     models: createModelService(db),
   };
