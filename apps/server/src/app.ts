@@ -27,6 +27,7 @@ import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { linkRoutes } from './features/links/link.routes.js';
+import { materialRoutes } from './features/materials/material.routes.js';
 import { modelRoutes } from './features/models/model.routes.js';
 import { orgUnitRoutes } from './features/org-units/org-unit.routes.js';
 import { principleRoutes } from './features/principles/principle.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(cultureRoutes(services.culture));
       await api.register(principleRoutes(services.principles));
       await api.register(modelRoutes(services.models));
+      await api.register(materialRoutes(services.materials));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

@@ -10,6 +10,7 @@ import { createCultureService } from './features/culture/culture.service.js';
 import { createDuplicateService } from './features/duplicates/duplicate.service.js';
 import { createGroupService } from './features/groups/group.service.js';
 import { createLinkService } from './features/links/link.service.js';
+import { createMaterialService } from './features/materials/material.service.js';
 import { createModelService } from './features/models/model.service.js';
 import { createOrgUnitService } from './features/org-units/org-unit.service.js';
 import { createPrincipleService } from './features/principles/principle.service.js';
@@ -32,6 +33,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     culture: createCultureService(db),
     principles: createPrincipleService(db),
     models: createModelService(db),
+    materials: createMaterialService(db),
   };
 }
 
