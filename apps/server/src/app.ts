@@ -26,11 +26,13 @@ import { cultureRoutes } from './features/culture/culture.routes.js';
 import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { improvementRoutes } from './features/improvements/improvement.routes.js';
 import { linkRoutes } from './features/links/link.routes.js';
 import { materialRoutes } from './features/materials/material.routes.js';
 import { modelRoutes } from './features/models/model.routes.js';
 import { orgUnitRoutes } from './features/org-units/org-unit.routes.js';
 import { principleRoutes } from './features/principles/principle.routes.js';
+import { reviewRoutes } from './features/reviews/review.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { stakeholderRoutes } from './features/stakeholders/stakeholder.routes.js';
 import { userRoutes } from './features/users/user.routes.js';
@@ -111,6 +113,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(principleRoutes(services.principles));
       await api.register(modelRoutes(services.models));
       await api.register(materialRoutes(services.materials));
+      await api.register(reviewRoutes(services.reviews));
+      await api.register(improvementRoutes(services.improvements));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

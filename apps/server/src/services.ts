@@ -9,11 +9,13 @@ import { createImportService } from './features/csv/import.service.js';
 import { createCultureService } from './features/culture/culture.service.js';
 import { createDuplicateService } from './features/duplicates/duplicate.service.js';
 import { createGroupService } from './features/groups/group.service.js';
+import { createImprovementService } from './features/improvements/improvement.service.js';
 import { createLinkService } from './features/links/link.service.js';
 import { createMaterialService } from './features/materials/material.service.js';
 import { createModelService } from './features/models/model.service.js';
 import { createOrgUnitService } from './features/org-units/org-unit.service.js';
 import { createPrincipleService } from './features/principles/principle.service.js';
+import { createReviewService } from './features/reviews/review.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
 import { createUserService } from './features/users/user.service.js';
 
@@ -34,6 +36,8 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     principles: createPrincipleService(db),
     models: createModelService(db),
     materials: createMaterialService(db),
+    reviews: createReviewService(db),
+    improvements: createImprovementService(db),
   };
 }
 
