@@ -18,6 +18,7 @@ import {
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { analysisRoutes } from './features/analysis/analysis.routes.js';
+import { approachRoutes } from './features/approach/approach.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { exportRoutes } from './features/csv/export.routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(materialRoutes(services.materials));
       await api.register(reviewRoutes(services.reviews));
       await api.register(improvementRoutes(services.improvements));
+      await api.register(approachRoutes(services.approach));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { DB } from './db/schema.js';
 import { createAnalysisService } from './features/analysis/analysis.service.js';
+import { createApproachService } from './features/approach/approach.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { createExportService } from './features/csv/export.service.js';
@@ -20,6 +21,7 @@ import { createStakeholderService } from './features/stakeholders/stakeholder.se
 import { createUserService } from './features/users/user.service.js';
 
 export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays'>) {
+  const models = createModelService(db);
   return {
     auth: createAuthService(db, { sessionDays: config.sessionDays }),
     users: createUserService(db),
@@ -34,7 +36,8 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     orgUnits: createOrgUnitService(db),
     culture: createCultureService(db),
     principles: createPrincipleService(db),
-    models: createModelService(db),
+    models,
+    approach: createApproachService(db, models),
     materials: createMaterialService(db),
     reviews: createReviewService(db),
     improvements: createImprovementService(db),

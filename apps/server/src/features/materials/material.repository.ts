@@ -35,16 +35,20 @@ export function toStoredMaterial(row: MaterialsTable): StoredMaterial {
   };
 }
 
+/** Of the active users in the audience roles, how many have acknowledged the current revision. */
+export function acknowledgementOf(materialId: string, audience: readonly string[], reach: Reach) {
+  const byRole = reach.acknowledgedByRole.get(materialId);
+  const sum = (counts: (role: string) => number) => audience.reduce((total, role) => total + counts(role), 0);
+  return {
+    audience: sum((role) => reach.usersByRole.get(role) ?? 0),
+    acknowledged: sum((role) => byRole?.get(role) ?? 0),
+  };
+}
+
 export function toMaterial(material: StoredMaterial, reach: Reach): Material {
-  const byRole = reach.acknowledgedByRole.get(material.id);
-  const sum = (counts: (role: string) => number) =>
-    material.audience.reduce((total, role) => total + counts(role), 0);
   return {
     ...material,
-    acknowledgement: {
-      audience: sum((role) => reach.usersByRole.get(role) ?? 0),
-      acknowledged: sum((role) => byRole?.get(role) ?? 0),
-    },
+    acknowledgement: acknowledgementOf(material.id, material.audience, reach),
     acknowledgedByMe: reach.mine.has(material.id),
   };
 }
