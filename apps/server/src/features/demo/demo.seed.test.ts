@@ -28,4 +28,25 @@ describe.each(dialects)('the demo organisation on %s', (dialect) => {
     expect(page.data.every((s: { name: string }) => /[\u4e00-\u9fff]/.test(s.name))).toBe(true);
     expect(await h.count('stakeholder_assessments')).toBeGreaterThan(page.total);
   });
+
+  it('shows the common approach in every state: units, culture, principles, models, training, a review', async () => {
+    const overview = (await h.admin.request({ method: 'GET', url: '/api/v1/approach/overview' })).json();
+    expect(overview.analyse).toMatchObject({ cultureAssessments: 3, strategicRequirements: true });
+    expect(overview.analyse.orgUnits).toBeGreaterThanOrEqual(5);
+    expect(overview.principles.byStatus).toEqual({ draft: 2, proposed: 1, agreed: 1, retired: 0 });
+    expect(overview.principles.inForce).toBe(2);
+    expect(overview.models.inForce).toBe(2);
+    expect(overview.models.awaitingAgreement).toHaveLength(1);
+    expect(overview.models.coverage).toMatchObject({ keyGroups: 4, coveredGroups: 2 });
+    expect(overview.models.coverage.uncoveredStakeholders).toBeGreaterThan(0);
+    expect(overview.embed.acknowledged).toBeGreaterThan(0);
+    expect(overview.embed.acknowledged).toBeLessThan(overview.embed.expectedReads);
+    expect(overview.review).toMatchObject({ lastHeldOn: '2025-12-05', openImprovements: 2 });
+    const internal = (
+      await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders?scope=internal&limit=200' })
+    ).json();
+    expect(
+      internal.data.filter((s: { orgUnitId: string | null }) => s.orgUnitId !== null).length,
+    ).toBeGreaterThan(0);
+  });
 });

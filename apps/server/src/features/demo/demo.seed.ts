@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { createStakeholderService } from '../stakeholders/stakeholder.service.js';
 import { findUserByEmail } from '../users/user.repository.js';
 import { createUserService } from '../users/user.service.js';
+import { seedDemoApproach } from './demo.approach.js';
 import { demoOwners, demoReassessments, demoStakeholders } from './demo.data.js';
 
 const DEMO_TAG = 'demo';
@@ -65,5 +66,15 @@ export async function seedDemo(db: Kysely<DB>): Promise<string> {
       assessmentNote: change.note,
     });
   }
-  return `Loaded ${demoStakeholders.length} stakeholders, ${demoOwners.length} users and ${demoReassessments.length} re-assessments.`;
+  const demoActor = (index: number): Actor => {
+    const owner = demoOwners[index] as (typeof demoOwners)[number];
+    return { id: ownerIds[index] as string, name: owner.name, role: owner.role, via: 'session' };
+  };
+  const approach = await seedDemoApproach(db, {
+    admin: actor,
+    manager: demoActor(0),
+    agent: demoActor(1),
+    stakeholderIds: idByKey,
+  });
+  return `Loaded ${demoStakeholders.length} stakeholders, ${demoOwners.length} users, ${demoReassessments.length} re-assessments, ${approach}.`;
 }
