@@ -38,6 +38,17 @@ describe('health, OpenAPI and docs', () => {
       '/api/v1/tokens',
       '/api/v1/audit-log',
       '/api/v1/health',
+      '/api/v1/org-units',
+      '/api/v1/culture-assessments/{id}',
+      '/api/v1/principles/{id}/agree',
+      '/api/v1/principles/{id}/versions/{number}',
+      '/api/v1/relationship-models',
+      '/api/v1/relationship-models/coverage',
+      '/api/v1/relationship-models/templates',
+      '/api/v1/materials/{id}/acknowledgements',
+      '/api/v1/reviews',
+      '/api/v1/improvements/{id}',
+      '/api/v1/approach/overview',
     ]) {
       expect(document.paths, path).toHaveProperty([path]);
     }
