@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, PageQuery, ShortText, Version } from './limits.js';
+import { Id, IsoDate, IsoDateTime, PageQuery, QueryBoolean, ShortText, Version } from './limits.js';
 
 /**
  * Principles and relationship models are agreed documents (guide §3.2.1): each edit of an agreed version
@@ -43,10 +43,14 @@ export const DocumentVersionSummary = z.object({
   agreedAt: IsoDateTime.nullable(),
   agreementNote: z.string(),
   retiredAt: IsoDateTime.nullable(),
+  retirementNote: z.string().describe('why the document was retired, on the version that was in force'),
 });
 export type DocumentVersionSummary = z.infer<typeof DocumentVersionSummary>;
 
-export const DocumentVersionList = z.object({ data: z.array(DocumentVersionSummary) });
+export const DocumentVersionList = z.object({
+  data: z.array(DocumentVersionSummary),
+  nextCursor: z.null().describe('every version is on the one page'),
+});
 
 export const VersionNumberParams = z.strictObject({
   id: Id,
@@ -74,16 +78,12 @@ export const agreementSorts = [
 export const agreementListFilters = {
   q: z.string().max(200).optional(),
   status: AgreementStatus.optional(),
-  inForce: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional()
-    .describe('true: only documents with an agreed version in force'),
-  reviewDue: z
-    .enum(['true'])
-    .transform(() => true)
-    .optional()
-    .describe('only documents in force whose next review date has come'),
+  inForce: QueryBoolean.optional().describe(
+    'true: only documents with an agreed version in force; false: only those without one',
+  ),
+  reviewDue: QueryBoolean.optional().describe(
+    'true: only documents in force whose next review date has come',
+  ),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   sort: z.enum(agreementSorts).default('title'),
   ...PageQuery,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from './enums.js';
-import { Id, IsoDateTime, LongText, Name, PageQuery, Version } from './limits.js';
+import { Id, IsoDateTime, LongText, Name, PageQuery, QueryBoolean, Version } from './limits.js';
 
 /** Training and awareness materials: how "embed effective behaviour patterns" becomes measurable. */
 export const materialKinds = ['link', 'markdown'] as const;
@@ -64,22 +64,22 @@ export const MaterialListQuery = z.strictObject({
   q: z.string().max(200).optional(),
   principleId: Id.optional(),
   modelId: Id.optional(),
-  pendingForMe: z
-    .enum(['true'])
-    .transform(() => true)
-    .optional()
-    .describe('only materials the signed-in user is expected to read and has not acknowledged'),
+  pendingForMe: QueryBoolean.optional().describe(
+    'true: only materials the signed-in user is expected to read and has not acknowledged',
+  ),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   sort: z.enum(['title', '-title', 'updatedAt', '-updatedAt']).default('title'),
   ...PageQuery,
 });
 export type MaterialListQuery = z.infer<typeof MaterialListQuery>;
 
-export const AcknowledgementCreate = z
-  .strictObject({
-    revision: z.number().int().min(1).optional().describe('the revision read; a newer one answers 409'),
-  })
-  .nullish();
+export const AcknowledgementCreate = z.strictObject({
+  revision: z
+    .number()
+    .int()
+    .min(1)
+    .describe('the revision read; if it is no longer current the answer is 409'),
+});
 
 export const Acknowledgement = z.object({
   materialId: Id,
@@ -95,6 +95,7 @@ export const MaterialReaders = z.object({
       userId: Id,
       name: z.string(),
       role: Role,
+      inAudience: z.boolean().describe('false for a reader outside the audience roles, who is not counted'),
       revision: z.number().int(),
       acknowledgedAt: IsoDateTime,
     }),

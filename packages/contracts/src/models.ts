@@ -231,6 +231,8 @@ export const ModelTemplate = z.object({
 });
 export type ModelTemplate = z.infer<typeof ModelTemplate>;
 
+export const ModelTemplateList = z.object({ data: z.array(ModelTemplate), nextCursor: z.null() });
+
 /** Which key stakeholder groups have an agreed model, and what is left uncovered. */
 export const ModelCoverage = z.object({
   keyGroups: z.number().int(),

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { boundedList, Id, IsoDate, IsoDateTime, LongText, Name, PageQuery, Version } from './limits.js';
+import {
+  boundedList,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  LongText,
+  Name,
+  PageQuery,
+  QueryBoolean,
+  Version,
+} from './limits.js';
 
 /** SPEC §6: a review is of a relationship or of the approach; relationship reviews come with relationships. */
 export const reviewSubjects = ['approach'] as const;
@@ -87,11 +97,7 @@ export const ReviewListQuery = z.strictObject({
   subject: ReviewSubject.optional(),
   status: ReviewStatus.optional(),
   trigger: ReviewTrigger.optional(),
-  due: z
-    .enum(['true'])
-    .transform(() => true)
-    .optional()
-    .describe('planned reviews whose date has come'),
+  due: QueryBoolean.optional().describe('true: only planned reviews whose date has come'),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   sort: z
     .enum(['scheduledOn', '-scheduledOn', 'heldOn', '-heldOn', 'createdAt', '-createdAt'])

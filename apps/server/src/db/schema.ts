@@ -228,6 +228,7 @@ export interface DocumentVersionsTable {
   agreed_at: string | null;
   agreement_note: string;
   retired_at: string | null;
+  retirement_note: string;
 }
 
 export interface RelationshipModelGroupsTable {

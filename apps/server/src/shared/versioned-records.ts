@@ -21,6 +21,8 @@ export interface RecordKind<T extends Versioned, Row> {
   label: string;
   find: (db: Kysely<DB>, id: string) => Promise<T | undefined>;
   insert: (db: Kysely<DB>, row: Row) => Promise<void>;
+  /** The record as the API shows it to this actor, for the `current` of a 409 (defaults to the record). */
+  present?: (db: Kysely<DB>, record: T, actor: Actor) => Promise<unknown>;
 }
 
 type Changes = Record<string, unknown>;
@@ -46,9 +48,11 @@ export function versionedRecords<T extends Versioned, Row extends { id: string }
     action: 'update' | 'archive' | 'restore',
     changes: (current: T, trx: Kysely<DB>, at: string) => Changes | Promise<Changes>,
   ): Promise<T> {
+    const stale = async (trx: Kysely<DB>, record: T) =>
+      staleVersion(kind.present ? await kind.present(trx, record, actor) : record);
     return db.transaction().execute(async (trx) => {
       const current = await load(trx, id);
-      if (current.version !== version) throw staleVersion(current);
+      if (current.version !== version) throw await stale(trx, current);
       if (action === 'update' && current.archivedAt !== null) {
         throw new AppError('rule_broken', `An archived ${kind.label} is read-only; restore it first`);
       }
@@ -57,7 +61,7 @@ export function versionedRecords<T extends Versioned, Row extends { id: string }
       const at = now();
       const set = await changes(current, trx, at);
       if (!(await updateVersioned(trx, kind.table, id, version, { ...set, updated_at: at } as never))) {
-        throw staleVersion(await load(trx, id));
+        throw await stale(trx, await load(trx, id));
       }
       const saved = await load(trx, id);
       await recordAudit(trx, {

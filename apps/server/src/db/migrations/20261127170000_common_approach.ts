@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
 // Frozen: the common approach to relationships (guide §3.2.1): org units, culture assessments, principles and
 // relationship models with their versions, training materials with acknowledgements, reviews, improvements.
@@ -17,6 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('org_units_sort_name').on('org_units').columns(['sort_name', 'id']).execute();
+  await db.schema.createIndex('org_units_created_at').on('org_units').columns(['created_at', 'id']).execute();
   await db.schema.createIndex('org_units_parent').on('org_units').column('parent_id').execute();
 
   await db.schema
@@ -58,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('culture_assessments_org_unit')
     .on('culture_assessments')
-    .columns(['org_unit_id', 'assessed_on'])
+    .columns(['org_unit_id', 'assessed_on', 'id'])
     .execute();
 
   for (const [head, versions] of [
@@ -105,6 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('agreed_at', 'text')
       .addColumn('agreement_note', 'text', (c) => c.notNull())
       .addColumn('retired_at', 'text')
+      .addColumn('retirement_note', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint(`${versions}_pk`, ['document_id', 'number'])
       .execute();
   }
@@ -191,6 +193,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('reviews')
     .columns(['subject', 'status', 'scheduled_on'])
     .execute();
+  await db.schema.createIndex('reviews_status').on('reviews').columns(['status', 'scheduled_on']).execute();
 
   await db.schema
     .createTable('improvements')
@@ -225,7 +228,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('improvements_owner').on('improvements').column('owner_id').execute();
   await db.schema.createIndex('improvements_status').on('improvements').column('status').execute();
+
+  // Names sort by code point on PostgreSQL too, as they do on SQLite (see 20261127140000_postgres_search).
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const table of sortedTables) {
+      await sql`alter table ${sql.table(table)} alter column sort_name type text collate "C"`.execute(db);
+    }
+  }
 }
+
+const sortedTables = [
+  'org_units',
+  'culture_assessments',
+  'principles',
+  'relationship_models',
+  'materials',
+  'reviews',
+  'improvements',
+];
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [

@@ -127,6 +127,7 @@ export function versionSummaryOf(row: DocumentVersionsTable): DocumentVersionSum
     agreedAt: row.agreed_at,
     agreementNote: row.agreement_note,
     retiredAt: row.retired_at,
+    retirementNote: row.retirement_note,
   };
 }
 

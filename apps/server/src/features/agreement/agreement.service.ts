@@ -1,7 +1,7 @@
-import type { AgreementStatus } from '@rapport/contracts';
+import { type AgreementStatus, can, type FieldError } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { AgreedDocumentsTable, DB, DocumentVersionsTable } from '../../db/schema.js';
-import { AppError } from '../../errors.js';
+import { AppError, fieldErrors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { fromJson, toJson } from '../../shared/json.js';
 import { now } from '../../shared/time.js';
@@ -33,6 +33,8 @@ export interface DocumentKind<Content, T> {
   /** What a list row shows without reading the version, stored as JSON on the head. */
   summaryOf: (content: Content) => object;
   present: (db: Kysely<DB>, document: StoredDocument) => Promise<T>;
+  /** What must be true before a draft is proposed, beyond its schema (e.g. a model names its groups). */
+  proposalErrors?: (db: Kysely<DB>, id: string) => Promise<FieldError[]>;
 }
 
 export interface DocumentEdit<Content> {
@@ -50,6 +52,11 @@ interface Step {
 }
 
 const today = () => now().slice(0, 10);
+
+/** Archiving or restoring a document in force takes it out of force or back: that is for those who agree. */
+function requireAgreeWhileInForce(actor: Actor, head: AgreedDocumentsTable) {
+  if (head.agreed_version !== null) requirePermission(actor, 'approach.agree');
+}
 
 /**
  * The agreement workflow of guide §3.2.1 for one kind of document: draft → proposed → agreed → retired.
@@ -71,7 +78,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
     actor: Actor,
     id: string,
     version: number,
-    action: 'update' | 'archive' | 'restore',
+    action: 'update' | 'archive' | 'restore' | 'propose' | 'withdraw' | 'agree' | 'retire',
     decide: (document: StoredDocument, at: string) => Step | null,
     extra?: Extra,
   ): Promise<T> {
@@ -79,7 +86,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
       const current = await load(trx, id);
       const before = await kind.present(trx, current);
       if (current.head.version !== version) throw staleVersion(before);
-      if (action === 'update' && current.head.archived_at !== null) {
+      if (action !== 'archive' && action !== 'restore' && current.head.archived_at !== null) {
         throw new AppError('rule_broken', `An archived ${kind.label} is read-only; restore it first`);
       }
       const at = now();
@@ -95,6 +102,22 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
       await recordAudit(trx, { actorId: actor.id, action, entity: kind.entity, entityId: id, before, after });
       return after;
     });
+  }
+
+  /** Moves one version on; the head's version check makes a mismatch impossible unless the data is corrupt. */
+  async function moveVersion(
+    trx: Kysely<DB>,
+    id: string,
+    number: number,
+    from: AgreementStatus[],
+    changes: Parameters<typeof updateVersion>[5],
+  ) {
+    if (!(await updateVersion(trx, tables, id, number, from, changes))) {
+      throw new AppError(
+        'conflict',
+        `Version ${number} is no longer ${from.join(' or ')}; reload and try again`,
+      );
+    }
   }
 
   /** The newest version must be in `from` for this step; otherwise a clear 422. */
@@ -127,7 +150,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
     async versions(actor: Actor | null, id: string) {
       requirePermission(actor, 'approach.read');
       await load(db, id);
-      return { data: await listVersions(db, tables, id) };
+      return { data: await listVersions(db, tables, id), nextCursor: null };
     },
 
     async version(actor: Actor | null, id: string, number: number) {
@@ -182,6 +205,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
             agreed_at: null,
             agreement_note: '',
             retired_at: null,
+            retirement_note: '',
           },
         );
         await extra?.(trx, id);
@@ -220,7 +244,17 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
           const content = edit.content ?? contentOf(latest);
           const textChanged = title !== latest.title || toJson(content) !== latest.content;
           const reviewDate = edit.nextReviewOn !== undefined ? { next_review_on: edit.nextReviewOn } : {};
-          if (!textChanged) return { head: reviewDate };
+          const noteOnly =
+            !textChanged && edit.changeNote !== undefined && edit.changeNote !== latest.change_note;
+          if (noteOnly && (latest.status !== 'draft' || head.status === 'retired')) {
+            throw fieldErrors('rule_broken', [
+              { path: 'changeNote', message: 'a change note goes with a change of the draft' },
+            ]);
+          }
+          if (!textChanged && !noteOnly) {
+            // Only the review date (or the caller's extra, such as a model's groups) can change; or nothing.
+            return edit.nextReviewOn === undefined && !extra ? null : { head: reviewDate };
+          }
           if (head.status === 'retired') {
             throw new AppError('rule_broken', `This ${kind.label} is retired and read-only`);
           }
@@ -240,9 +274,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
                   content: toJson(content),
                   ...(edit.changeNote !== undefined && { change_note: edit.changeNote }),
                 };
-                if (!(await updateVersion(trx, tables, id, latest.number, ['draft'], changes))) {
-                  throw new AppError('conflict', 'The draft changed status while you edited it');
-                }
+                await moveVersion(trx, id, latest.number, ['draft'], changes);
               },
             };
           }
@@ -265,6 +297,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
                 agreed_at: null,
                 agreement_note: '',
                 retired_at: null,
+                retirement_note: '',
               }),
           };
         },
@@ -274,17 +307,20 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
 
     async propose(actor: Actor | null, id: string, version: number, note: string) {
       const signedIn = requirePermission(actor, 'approach.write');
-      return step(signedIn, id, version, 'update', (document, at) => {
+      return step(signedIn, id, version, 'propose', (document, at) => {
         requireStatus(document, ['draft'], 'be proposed');
         const { number } = document.latest;
         return {
           head: { status: 'proposed', proposed_at: at },
           versions: async (trx) => {
-            await updateVersion(trx, tables, id, number, ['draft'], {
+            const errors = (await kind.proposalErrors?.(trx, id)) ?? [];
+            if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+            await moveVersion(trx, id, number, ['draft'], {
               status: 'proposed',
               proposed_by: signedIn.id,
               proposed_at: at,
-              ...(note && { change_note: note }),
+              // The proposer's note joins the draft's change note rather than replacing it.
+              ...(note && { change_note: [document.latest.change_note, note].filter(Boolean).join('\n') }),
             });
           },
         };
@@ -294,13 +330,19 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
     /** Back to draft: the proposer withdraws it, or the people agreeing send it back for rework. */
     async withdraw(actor: Actor | null, id: string, version: number, note: string) {
       const signedIn = requirePermission(actor, 'approach.write');
-      return step(signedIn, id, version, 'update', (document) => {
+      return step(signedIn, id, version, 'withdraw', (document) => {
         requireStatus(document, ['proposed'], 'be withdrawn');
+        if (document.latest.proposed_by !== signedIn.id && !can(signedIn.role, 'approach.agree')) {
+          throw new AppError(
+            'forbidden',
+            'Only the proposer, or someone who may agree, can take a proposal back',
+          );
+        }
         const { number } = document.latest;
         return {
           head: { status: 'draft', proposed_at: null },
           versions: async (trx) => {
-            await updateVersion(trx, tables, id, number, ['proposed'], {
+            await moveVersion(trx, id, number, ['proposed'], {
               status: 'draft',
               proposed_by: null,
               proposed_at: null,
@@ -313,7 +355,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
 
     async agree(actor: Actor | null, id: string, version: number, note: string) {
       const signedIn = requirePermission(actor, 'approach.agree');
-      return step(signedIn, id, version, 'update', ({ head, latest }, at) => {
+      return step(signedIn, id, version, 'agree', ({ head, latest }, at) => {
         requireStatus({ head, latest }, ['proposed'], 'be agreed');
         return {
           head: {
@@ -325,12 +367,12 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
           },
           versions: async (trx) => {
             if (head.agreed_version !== null) {
-              await updateVersion(trx, tables, id, head.agreed_version, ['agreed'], {
+              await moveVersion(trx, id, head.agreed_version, ['agreed'], {
                 status: 'retired',
                 retired_at: at,
               });
             }
-            await updateVersion(trx, tables, id, latest.number, ['proposed'], {
+            await moveVersion(trx, id, latest.number, ['proposed'], {
               status: 'agreed',
               agreed_by: signedIn.id,
               agreed_at: at,
@@ -344,24 +386,23 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
     /** No longer in force. Drafts and proposals on top of it are closed with it. */
     async retire(actor: Actor | null, id: string, version: number, note: string) {
       const signedIn = requirePermission(actor, 'approach.agree');
-      return step(signedIn, id, version, 'update', ({ head }, at) => {
+      return step(signedIn, id, version, 'retire', ({ head }, at) => {
         if (head.status === 'retired') return null;
-        if (head.agreed_version === null) {
+        const inForce = head.agreed_version;
+        if (inForce === null) {
           throw new AppError(
             'rule_broken',
             `This ${kind.label} was never agreed, so there is nothing to retire; archive the draft instead`,
           );
         }
-        const inForce = head.agreed_version;
         return {
           head: { status: 'retired', agreed_version: null, proposed_at: null },
           versions: async (trx) => {
-            if (note) {
-              // The reason stays with the version that was in force, after the note of its agreement.
-              const agreed = await findVersion(trx, tables, id, inForce);
-              const notes = [agreed?.agreement_note, note].filter(Boolean).join('\n');
-              await updateVersion(trx, tables, id, inForce, ['agreed'], { agreement_note: notes });
-            }
+            await moveVersion(trx, id, inForce, ['agreed'], {
+              status: 'retired',
+              retired_at: at,
+              retirement_note: note,
+            });
             await retireOpenVersions(trx, tables, id, at);
           },
         };
@@ -370,16 +411,18 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
 
     async archive(actor: Actor | null, id: string, version: number) {
       const signedIn = requirePermission(actor, 'approach.write');
-      return step(signedIn, id, version, 'archive', ({ head }, at) =>
-        head.archived_at === null ? { head: { archived_at: at } } : null,
-      );
+      return step(signedIn, id, version, 'archive', ({ head }, at) => {
+        requireAgreeWhileInForce(signedIn, head);
+        return head.archived_at === null ? { head: { archived_at: at } } : null;
+      });
     },
 
     async restore(actor: Actor | null, id: string, version: number) {
       const signedIn = requirePermission(actor, 'approach.write');
-      return step(signedIn, id, version, 'restore', ({ head }) =>
-        head.archived_at === null ? null : { head: { archived_at: null } },
-      );
+      return step(signedIn, id, version, 'restore', ({ head }) => {
+        requireAgreeWhileInForce(signedIn, head);
+        return head.archived_at === null ? null : { head: { archived_at: null } };
+      });
     },
   };
 }

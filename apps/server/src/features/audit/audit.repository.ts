@@ -8,7 +8,20 @@ import { now } from '../../shared/time.js';
 
 export interface AuditInput {
   actorId: string | null;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'revoke' | 'merge' | 'import' | 'undo';
+  action:
+    | 'create'
+    | 'update'
+    | 'archive'
+    | 'restore'
+    | 'delete'
+    | 'revoke'
+    | 'merge'
+    | 'import'
+    | 'undo'
+    | 'propose'
+    | 'withdraw'
+    | 'agree'
+    | 'retire';
   entity: string;
   entityId: string;
   before: unknown;

@@ -101,7 +101,9 @@ describe.each(dialects)('culture assessments on %s', (dialect) => {
       scores,
       dominantType: 'strictly_business',
     });
-    expect(unknownUnit.json().errors).toEqual([{ path: 'orgUnitId', message: 'no org unit with this id' }]);
+    expect(unknownUnit.json().errors).toEqual([
+      { path: 'orgUnitId', message: 'no active org unit with this id' },
+    ]);
     expect(await h.count('audit_log')).toBe(before);
 
     const a = (

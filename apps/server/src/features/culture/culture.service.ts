@@ -12,7 +12,7 @@ import { toJson } from '../../shared/json.js';
 import { now } from '../../shared/time.js';
 import { versionedRecords } from '../../shared/versioned-records.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
-import { orgUnitExists } from '../org-units/org-unit.repository.js';
+import { activeOrgUnitExists } from '../org-units/org-unit.repository.js';
 import {
   findCultureAssessment,
   insertCultureAssessment,
@@ -20,8 +20,8 @@ import {
 } from './culture.repository.js';
 
 async function checkOrgUnit(db: Kysely<DB>, orgUnitId: string | null) {
-  if (orgUnitId !== null && !(await orgUnitExists(db, orgUnitId))) {
-    throw fieldErrors('rule_broken', [{ path: 'orgUnitId', message: 'no org unit with this id' }]);
+  if (orgUnitId !== null && !(await activeOrgUnitExists(db, orgUnitId))) {
+    throw fieldErrors('rule_broken', [{ path: 'orgUnitId', message: 'no active org unit with this id' }]);
   }
 }
 

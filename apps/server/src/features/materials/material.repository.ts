@@ -173,25 +173,33 @@ export async function readersOf(db: Kysely<DB>, material: StoredMaterial): Promi
   const readers: MaterialReaders = { revision: material.revision, acknowledged: [], pending: [] };
   for (const row of rows) {
     const role = row.role as Role;
+    const inAudience = audience.includes(role);
     if (row.revision === material.revision && row.at !== null) {
       readers.acknowledged.push({
         userId: row.userId,
         name: row.name,
         role,
+        inAudience,
         revision: row.revision,
         acknowledgedAt: row.at,
       });
-    } else if (audience.includes(role)) {
+    } else if (inAudience) {
       readers.pending.push({ userId: row.userId, name: row.name, role, acknowledgedRevision: row.revision });
     }
   }
   return readers;
 }
 
-export async function documentExists(
+export async function activeDocumentExists(
   db: Kysely<DB>,
   table: 'principles' | 'relationship_models',
   id: string,
-) {
-  return (await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+): Promise<boolean> {
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -72,7 +72,11 @@ describe.each(dialects)('training materials on %s', (dialect) => {
     });
     const late = await post(otherAgent, `/api/v1/materials/${material.id}/acknowledgements`, { revision: 1 });
     expect(late.statusCode).toBe(409);
-    expect(late.json().current.revision).toBe(2);
+    expect(late.json().current).toMatchObject({
+      revision: 2,
+      acknowledgedByMe: false,
+      acknowledgement: { audience: 2 },
+    });
     const again = await get(h.admin, `/api/v1/materials/${material.id}/acknowledgements`);
     expect(again.pending.find((r: { name: string }) => r.name === 'Agnes Agent').acknowledgedRevision).toBe(
       1,
@@ -128,7 +132,20 @@ describe.each(dialects)('training materials on %s', (dialect) => {
       (await post(viewer, '/api/v1/materials', { title: 'x', kind: 'markdown', body: 'y' })).statusCode,
     ).toBe(403);
     // Reading and acknowledging is open to every role.
-    expect((await post(viewer, `/api/v1/materials/${link.json().id}/acknowledgements`)).statusCode).toBe(200);
+    expect(
+      (await post(viewer, `/api/v1/materials/${link.json().id}/acknowledgements`, { revision: 1 }))
+        .statusCode,
+    ).toBe(200);
+    // A reader outside the audience is listed as such, and not counted.
+    const readers = await get(h.admin, `/api/v1/materials/${link.json().id}/acknowledgements`);
+    expect(readers.acknowledged).toEqual([
+      expect.objectContaining({ userId: viewer.user.id, inAudience: false }),
+    ]);
+    expect((await get(h.admin, `/api/v1/materials/${link.json().id}`)).acknowledgement.acknowledged).toBe(0);
+    // Acknowledging needs the revision read.
+    expect((await post(viewer, `/api/v1/materials/${link.json().id}/acknowledgements`, {})).statusCode).toBe(
+      400,
+    );
   });
 
   it('refuses to acknowledge an archived material', async () => {
@@ -140,7 +157,11 @@ describe.each(dialects)('training materials on %s', (dialect) => {
       url: `/api/v1/materials/${m.id}`,
       headers: { 'if-match': '"1"' },
     });
-    expect((await post(agent, `/api/v1/materials/${m.id}/acknowledgements`)).statusCode).toBe(422);
-    expect((await post(agent, '/api/v1/materials/ghost/acknowledgements')).statusCode).toBe(404);
+    expect(
+      (await post(agent, `/api/v1/materials/${m.id}/acknowledgements`, { revision: 1 })).statusCode,
+    ).toBe(422);
+    expect((await post(agent, '/api/v1/materials/ghost/acknowledgements', { revision: 1 })).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -37,7 +37,7 @@ export const materialRoutes =
           response: { 200: Acknowledgement, ...problemResponses },
         },
       },
-      (request) => service.acknowledge(request.actor, request.params.id, request.body?.revision),
+      (request) => service.acknowledge(request.actor, request.params.id, request.body.revision),
     );
 
     app.get(

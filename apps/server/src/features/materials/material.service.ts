@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import {
   acknowledge,
-  documentExists,
+  activeDocumentExists,
   findMaterial,
   insertMaterial,
   listMaterialRows,
@@ -29,18 +29,31 @@ import {
 
 type Content = Pick<StoredMaterial, 'kind' | 'url' | 'body' | 'principleId' | 'modelId'>;
 
-/** A link needs its address, a text needs its text, and what it is attached to must exist. */
-async function contentErrors(db: Kysely<DB>, material: Content): Promise<FieldError[]> {
+/** A link needs its address, a text needs its text, and what it is attached to must exist, not archived. */
+async function contentErrors(db: Kysely<DB>, material: Content, changed: (field: keyof Content) => boolean) {
   const errors: FieldError[] = [];
   if (material.kind === 'link' && !material.url)
     errors.push({ path: 'url', message: 'a link needs its address' });
   if (material.kind === 'markdown' && !material.body.trim())
     errors.push({ path: 'body', message: 'write the text of the material' });
-  if (material.principleId !== null && !(await documentExists(db, 'principles', material.principleId)))
-    errors.push({ path: 'principleId', message: 'no principle with this id' });
-  if (material.modelId !== null && !(await documentExists(db, 'relationship_models', material.modelId)))
-    errors.push({ path: 'modelId', message: 'no relationship model with this id' });
+  const { principleId, modelId } = material;
+  if (
+    changed('principleId') &&
+    principleId !== null &&
+    !(await activeDocumentExists(db, 'principles', principleId))
+  )
+    errors.push({ path: 'principleId', message: 'no active principle with this id' });
+  if (
+    changed('modelId') &&
+    modelId !== null &&
+    !(await activeDocumentExists(db, 'relationship_models', modelId))
+  )
+    errors.push({ path: 'modelId', message: 'no active relationship model with this id' });
   return errors;
+}
+
+async function present(trx: Kysely<DB>, material: StoredMaterial, actor: Actor): Promise<Material> {
+  return toMaterial(material, await reachOf(trx, [material.id], actor.id));
 }
 
 export function createMaterialService(db: Kysely<DB>) {
@@ -50,10 +63,8 @@ export function createMaterialService(db: Kysely<DB>) {
     label: 'material',
     find: findMaterial,
     insert: insertMaterial,
+    present: (trx, material, actor) => present(trx, material, actor),
   });
-
-  const present = async (trx: Kysely<DB>, material: StoredMaterial, actor: Actor): Promise<Material> =>
-    toMaterial(material, await reachOf(trx, [material.id], actor.id));
 
   return {
     async list(actor: Actor | null, query: MaterialListQuery) {
@@ -76,7 +87,7 @@ export function createMaterialService(db: Kysely<DB>) {
       const signedIn = requirePermission(actor, 'approach.write');
       const at = now();
       const created = await records.create(signedIn, async (trx) => {
-        const errors = await contentErrors(trx, input);
+        const errors = await contentErrors(trx, input, () => true);
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
         return {
           id: newId(),
@@ -110,7 +121,7 @@ export function createMaterialService(db: Kysely<DB>) {
           modelId: patch.modelId !== undefined ? patch.modelId : current.modelId,
         };
         if (next.kind === 'markdown') next.url = null;
-        const errors = await contentErrors(trx, next);
+        const errors = await contentErrors(trx, next, (field) => next[field] !== current[field]);
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
         // Readers acknowledge what they read: a new text or address asks them to read it again.
         const reread = next.kind !== current.kind || next.url !== current.url || next.body !== current.body;
@@ -139,14 +150,14 @@ export function createMaterialService(db: Kysely<DB>) {
     },
 
     /** "I have read it": of the revision the reader saw, which must still be the current one. */
-    async acknowledge(actor: Actor | null, id: string, revision: number | undefined) {
+    async acknowledge(actor: Actor | null, id: string, revision: number) {
       const signedIn = requirePermission(actor, 'approach.read');
       return db.transaction().execute(async (trx) => {
         const material = await records.load(trx, id);
         if (material.archivedAt !== null) {
           throw new AppError('rule_broken', 'This material is archived; there is nothing to acknowledge');
         }
-        if (revision !== undefined && revision !== material.revision) {
+        if (revision !== material.revision) {
           throw new AppError(
             'conflict',
             `The material changed since you read it (revision ${revision}, now ${material.revision}); read it again`,

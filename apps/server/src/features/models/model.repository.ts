@@ -28,9 +28,15 @@ export async function replaceModelGroups(db: Kysely<DB>, modelId: string, groupI
     .execute();
 }
 
-export async function existingGroupIds(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+/** The ids among `ids` of groups that exist and are not archived. */
+export async function activeGroupIds(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('stakeholder_groups').select('id').where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('stakeholder_groups')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('archived_at', 'is', null)
+    .execute();
   return new Set(rows.map((row) => row.id));
 }
 

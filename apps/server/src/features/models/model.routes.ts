@@ -1,7 +1,7 @@
 import {
   Locale,
   ModelCoverage,
-  ModelTemplate,
+  ModelTemplateList,
   RelationshipModel,
   RelationshipModelCreate,
   RelationshipModelListQuery,
@@ -30,7 +30,7 @@ export const modelRoutes =
           tags: [tag],
           summary: 'Example models Rapport ships, to copy into a new model',
           querystring: z.strictObject({ locale: Locale.default('en') }),
-          response: { 200: z.object({ data: z.array(ModelTemplate) }), ...problemResponses },
+          response: { 200: ModelTemplateList, ...problemResponses },
         },
       },
       (request) => service.templates(request.actor, request.query.locale),

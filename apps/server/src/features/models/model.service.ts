@@ -17,7 +17,7 @@ import { versionSummaryOf } from '../agreement/agreement.repository.js';
 import { agreedDocuments, headFields } from '../agreement/agreement.service.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import {
-  existingGroupIds,
+  activeGroupIds,
   groupsOfModels,
   keyGroupCoverage,
   replaceModelGroups,
@@ -69,6 +69,16 @@ export function createModelService(db: Kysely<DB>) {
     entity: 'relationship_model',
     label: 'relationship model',
     summaryOf: (content) => ({ relationshipType: content.relationshipType, stepCount: content.steps.length }),
+    // SPEC §3: a model belongs to one or more stakeholder groups; a draft may wait for them, a proposal may not.
+    proposalErrors: async (trx, id) =>
+      ((await groupsByModel(trx, [id])).get(id)?.length ?? 0) > 0
+        ? []
+        : [
+            {
+              path: 'groupIds',
+              message: 'name the stakeholder groups this model is for before proposing it',
+            },
+          ],
     present: async (trx, { head, latest }) => ({
       ...headFields(head),
       name: latest.title,
@@ -83,7 +93,7 @@ export function createModelService(db: Kysely<DB>) {
       ? undefined
       : async (trx: Kysely<DB>, modelId: string) => {
           const unique = [...new Set(groupIds)];
-          const found = await existingGroupIds(trx, unique);
+          const found = await activeGroupIds(trx, unique);
           const missing = groupIds.flatMap((id, index) =>
             found.has(id)
               ? []
@@ -148,7 +158,7 @@ export function createModelService(db: Kysely<DB>) {
 
     templates(actor: Actor | null, locale: Locale) {
       requirePermission(actor, 'approach.read');
-      return { data: templatesIn(locale) };
+      return { data: templatesIn(locale), nextCursor: null };
     },
 
     async coverage(actor: Actor | null): Promise<ModelCoverage> {

@@ -1,5 +1,5 @@
 import type { OrgUnit, OrgUnitListQuery } from '@rapport/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { listPage, withCommonFilters } from '../../db/list-page.js';
 import type { DB, OrgUnitsTable } from '../../db/schema.js';
 
@@ -31,8 +31,28 @@ export async function parentOfUnit(db: Kysely<DB>, id: string): Promise<string |
   return row === undefined ? undefined : row.parent_id;
 }
 
-export async function orgUnitExists(db: Kysely<DB>, id: string): Promise<boolean> {
-  return (await parentOfUnit(db, id)) !== undefined;
+/** A unit others may point at: it exists and is not archived. */
+export async function activeOrgUnitExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('id', '=', id)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+// Any constant works: it names the one lock that every move within the unit tree takes.
+const UNIT_TREE_LOCK = 7_301_001;
+
+/**
+ * On PostgreSQL, holds the unit tree until the transaction ends, so two moves checked at once cannot together
+ * make a loop (A under B and B under A). SQLite runs one writing transaction at a time already.
+ */
+export async function lockUnitTree(db: Kysely<DB>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`select pg_advisory_xact_lock(${UNIT_TREE_LOCK})`.execute(db);
+  }
 }
 
 export function listOrgUnits(db: Kysely<DB>, query: OrgUnitListQuery) {

@@ -68,6 +68,42 @@ describe.each(dialects)('org units on %s', (dialect) => {
     );
   });
 
+  it('lets only one of two crossing moves through, so the tree never loops', async () => {
+    const a = (await post('/api/v1/org-units', { name: 'Crossing A' })).json();
+    const b = (await post('/api/v1/org-units', { name: 'Crossing B' })).json();
+    const results = await Promise.all([
+      patch(`/api/v1/org-units/${a.id}`, 1, { parentId: b.id }),
+      patch(`/api/v1/org-units/${b.id}`, 1, { parentId: a.id }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 422]);
+    const parents = await Promise.all(
+      [a.id, b.id].map(async (id) =>
+        (await h.admin.request({ method: 'GET', url: `/api/v1/org-units/${id}` })).json(),
+      ),
+    );
+    expect(parents.filter((unit) => unit.parentId !== null)).toHaveLength(1);
+  });
+
+  it('does not place anything in an archived unit', async () => {
+    const old = (await post('/api/v1/org-units', { name: 'Closed department' })).json();
+    await h.admin.request({
+      method: 'DELETE',
+      url: `/api/v1/org-units/${old.id}`,
+      headers: { 'if-match': '"1"' },
+    });
+    const child = await post('/api/v1/org-units', { name: 'Under a closed one', parentId: old.id });
+    expect(child.json().errors).toEqual([{ path: 'parentId', message: 'no active org unit with this id' }]);
+    const person = await post('/api/v1/stakeholders', {
+      name: 'Former member',
+      category: 'team_member',
+      influence: 2,
+      interest: 2,
+      scope: 'internal',
+      orgUnitId: old.id,
+    });
+    expect(person.statusCode).toBe(422);
+  });
+
   it('archives and restores a unit', async () => {
     const unit = (await post('/api/v1/org-units', { name: 'Archive me' })).json();
     const archived = await h.admin.request({
@@ -108,7 +144,9 @@ describe.each(dialects)('org units on %s', (dialect) => {
       scope: 'internal',
       orgUnitId: 'ghost',
     });
-    expect(unknown.json().errors).toEqual([{ path: 'orgUnitId', message: 'no org unit with this id' }]);
+    expect(unknown.json().errors).toEqual([
+      { path: 'orgUnitId', message: 'no active org unit with this id' },
+    ]);
 
     const members = (
       await h.admin.request({ method: 'GET', url: `/api/v1/stakeholders?orgUnitId=${unit.id}` })

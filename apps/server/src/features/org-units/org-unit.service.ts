@@ -6,13 +6,23 @@ import { newId } from '../../shared/ids.js';
 import { now } from '../../shared/time.js';
 import { versionedRecords } from '../../shared/versioned-records.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
-import { findOrgUnit, insertOrgUnit, listOrgUnits, parentOfUnit } from './org-unit.repository.js';
+import {
+  activeOrgUnitExists,
+  findOrgUnit,
+  insertOrgUnit,
+  listOrgUnits,
+  lockUnitTree,
+  parentOfUnit,
+} from './org-unit.repository.js';
 
 const MAX_DEPTH = 50;
 
-/** The parent exists and the unit is not its own ancestor. */
+/** The parent exists, is not archived, and the unit is not its own ancestor. */
 async function parentErrors(db: Kysely<DB>, id: string, parentId: string | null): Promise<FieldError[]> {
   if (parentId === null) return [];
+  await lockUnitTree(db);
+  if (!(await activeOrgUnitExists(db, parentId)))
+    return [{ path: 'parentId', message: 'no active org unit with this id' }];
   let cursor: string | null | undefined = parentId;
   for (let depth = 0; cursor; depth++) {
     if (cursor === id || depth > MAX_DEPTH) {

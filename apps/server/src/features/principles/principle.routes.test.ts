@@ -118,11 +118,51 @@ describe.each(dialects)('principles on %s', (dialect) => {
       )
     ).json();
     expect(retired).toMatchObject({ status: 'retired', agreedVersion: null });
-    expect((await get(`/api/v1/principles/${draft.id}/versions/2`)).agreementNote).toBe(
-      'Superseded by the charter',
-    );
+    expect(await get(`/api/v1/principles/${draft.id}/versions/2`)).toMatchObject({
+      status: 'retired',
+      retirementNote: 'Superseded by the charter',
+      agreementNote: '',
+    });
+    const audit = await get(`/api/v1/audit-log?entityId=${draft.id}`);
+    expect(audit.data.map((e: { action: string }) => e.action).slice(0, 3)).toEqual([
+      'retire',
+      'agree',
+      'propose',
+    ]);
     const afterRetire = await send(agent, 'PATCH', `/api/v1/principles/${draft.id}`, { body: 'revive' }, 8);
     expect(afterRetire.statusCode).toBe(422);
+  });
+
+  it('keeps a principle in force out of the hands of those who may not agree', async () => {
+    const p = await create(agent, { title: 'In force' });
+    await send(agent, 'POST', `/api/v1/principles/${p.id}/propose`, {}, 1);
+    const other = await h.userWith('relationship_agent');
+    expect((await send(other, 'POST', `/api/v1/principles/${p.id}/withdraw`, {}, 2)).statusCode).toBe(403);
+    expect((await send(manager, 'POST', `/api/v1/principles/${p.id}/agree`)).statusCode).toBe(428);
+    await send(manager, 'POST', `/api/v1/principles/${p.id}/agree`, {}, 2);
+    expect((await send(agent, 'DELETE', `/api/v1/principles/${p.id}`, undefined, 3)).statusCode).toBe(403);
+    expect((await send(agent, 'POST', `/api/v1/principles/${p.id}/retire`, {}, 3)).statusCode).toBe(403);
+    expect(
+      (await get(`/api/v1/principles?inForce=true&q=in force`)).data.map((x: { id: string }) => x.id),
+    ).toEqual([p.id]);
+    const archived = await send(manager, 'DELETE', `/api/v1/principles/${p.id}`, undefined, 3);
+    expect(archived.json().archivedAt).not.toBeNull();
+  });
+
+  it('writes a change note on a draft, refuses one without a change elsewhere, and skips an empty edit', async () => {
+    const p = await create(agent, { title: 'Notes' });
+    const noted = (
+      await send(agent, 'PATCH', `/api/v1/principles/${p.id}`, { changeNote: 'first cut' }, 1)
+    ).json();
+    expect(noted.version).toBe(2);
+    expect((await get(`/api/v1/principles/${p.id}/versions/1`)).changeNote).toBe('first cut');
+    const empty = await send(agent, 'PATCH', `/api/v1/principles/${p.id}`, {}, 2);
+    expect(empty.json().version).toBe(2);
+    await send(agent, 'POST', `/api/v1/principles/${p.id}/propose`, {}, 2);
+    await send(manager, 'POST', `/api/v1/principles/${p.id}/agree`, {}, 3);
+    const noteOnAgreed = await send(agent, 'PATCH', `/api/v1/principles/${p.id}`, { changeNote: 'why?' }, 4);
+    expect(noteOnAgreed.statusCode).toBe(422);
+    expect(noteOnAgreed.json().errors).toEqual([{ path: 'changeNote', message: expect.any(String) }]);
   });
 
   it('sends a proposal back to draft with a note', async () => {

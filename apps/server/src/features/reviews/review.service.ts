@@ -4,17 +4,20 @@ import type { DB, ReviewsTable } from '../../db/schema.js';
 import { fieldErrors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { toJson } from '../../shared/json.js';
-import { now } from '../../shared/time.js';
+import { addDays, now } from '../../shared/time.js';
 import { versionedRecords } from '../../shared/versioned-records.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import { findReview, insertReview, listReviews } from './review.repository.js';
 
 const today = () => now().slice(0, 10);
 
+/** The latest date anywhere on Earth: a user east of UTC may already live in tomorrow's date. */
+const latestLocalDate = () => addDays(now(), 1).slice(0, 10);
+
 /** A review is done once it was held (not in the future) and its findings are written down. */
 function completionErrors(review: Pick<Review, 'status' | 'heldOn' | 'findings'>): FieldError[] {
   const errors: FieldError[] = [];
-  if (review.heldOn !== null && review.heldOn > today())
+  if (review.heldOn !== null && review.heldOn > latestLocalDate())
     errors.push({ path: 'heldOn', message: 'a review cannot have been held in the future' });
   if (review.status !== 'done') return errors;
   if (review.heldOn === null) errors.push({ path: 'heldOn', message: 'say when the review was held' });

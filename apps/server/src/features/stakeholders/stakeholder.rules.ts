@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB, StakeholdersTable } from '../../db/schema.js';
 import { nameKey } from '../../shared/name-key.js';
-import { orgUnitExists } from '../org-units/org-unit.repository.js';
+import { activeOrgUnitExists } from '../org-units/org-unit.repository.js';
 import { existingUserIds, findByExternalRef, findParentIdOf } from './stakeholder.repository.js';
 
 export function assessmentValuesOf(stakeholder: Stakeholder): AssessmentValues {
@@ -80,8 +80,12 @@ export async function referenceErrors(
   const errors: FieldError[] = [];
   if (self.orgUnitId !== null && self.scope !== 'internal') {
     errors.push({ path: 'orgUnitId', message: 'only an internal stakeholder belongs to an org unit' });
-  } else if (changed.orgUnitId && self.orgUnitId !== null && !(await orgUnitExists(db, self.orgUnitId))) {
-    errors.push({ path: 'orgUnitId', message: 'no org unit with this id' });
+  } else if (
+    changed.orgUnitId &&
+    self.orgUnitId !== null &&
+    !(await activeOrgUnitExists(db, self.orgUnitId))
+  ) {
+    errors.push({ path: 'orgUnitId', message: 'no active org unit with this id' });
   }
   if (changed.externalRef && self.externalRef !== null) {
     const holder = await findByExternalRef(db, self.externalRef);
