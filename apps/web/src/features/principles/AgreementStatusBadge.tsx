@@ -1,0 +1,19 @@
+import { Badge } from '@mantine/core';
+import type { AgreementStatus } from '@rapport/contracts';
+import { useTranslation } from 'react-i18next';
+
+const colors: Record<AgreementStatus, string> = {
+  draft: 'gray',
+  proposed: 'yellow',
+  agreed: 'green',
+  retired: 'dark',
+};
+
+export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
+  const { t } = useTranslation(['principles']);
+  return (
+    <Badge color={colors[status]} variant={status === 'retired' ? 'outline' : 'light'}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
