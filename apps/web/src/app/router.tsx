@@ -97,24 +97,32 @@ export const router = createBrowserRouter([
       { path: 'approach/culture/compare', element: page(<CultureComparePage />) },
       {
         path: 'approach/culture/new',
-        element: <RequirePermission permission="approach.write">{page(<CultureFormPage />)}</RequirePermission>,
+        element: (
+          <RequirePermission permission="approach.write">{page(<CultureFormPage />)}</RequirePermission>
+        ),
       },
       { path: 'approach/culture/:id', element: page(<CultureDetailPage />) },
       {
         path: 'approach/culture/:id/edit',
-        element: <RequirePermission permission="approach.write">{page(<CultureFormPage />)}</RequirePermission>,
+        element: (
+          <RequirePermission permission="approach.write">{page(<CultureFormPage />)}</RequirePermission>
+        ),
       },
       { path: 'approach/principles', element: page(<PrincipleListPage />) },
       { path: 'approach/principles/:id', element: page(<PrincipleDetailPage />) },
       { path: 'approach/models', element: page(<ModelListPage />) },
       {
         path: 'approach/models/new',
-        element: <RequirePermission permission="approach.write">{page(<ModelEditorPage />)}</RequirePermission>,
+        element: (
+          <RequirePermission permission="approach.write">{page(<ModelEditorPage />)}</RequirePermission>
+        ),
       },
       { path: 'approach/models/:id', element: page(<ModelDetailPage />) },
       {
         path: 'approach/models/:id/edit',
-        element: <RequirePermission permission="approach.write">{page(<ModelEditorPage />)}</RequirePermission>,
+        element: (
+          <RequirePermission permission="approach.write">{page(<ModelEditorPage />)}</RequirePermission>
+        ),
       },
       { path: 'approach/materials', element: page(<MaterialListPage />) },
       { path: 'approach/materials/:id', element: page(<MaterialDetailPage />) },
