@@ -9,6 +9,7 @@ import { PageLoader } from '../../components/PageLoader';
 import { useUserOptions } from '../admin/user.queries';
 import { useCan } from '../auth/auth.queries';
 import { LinksSection } from '../links/LinksSection';
+import { useOrgUnitPaths } from '../org-units/org-unit.queries';
 import { ArchiveButton } from './ArchiveButton';
 import { AssessmentHistory } from './AssessmentHistory';
 import { AuditHistory } from './AuditHistory';
@@ -22,7 +23,7 @@ const StakeholderNetwork = lazy(() =>
 );
 
 export default function StakeholderDetailPage() {
-  const { t, i18n } = useTranslation(['stakeholders', 'common', 'enums', 'links']);
+  const { t, i18n } = useTranslation(['stakeholders', 'common', 'enums', 'links', 'approach']);
   const { id = '' } = useParams();
   const query = useStakeholder(id);
   const parent = useStakeholder(query.data?.parentId ?? undefined);
@@ -30,6 +31,7 @@ export default function StakeholderDetailPage() {
   const canArchive = useCan('stakeholders.archive');
   const canAudit = useCan('audit.read');
   const users = useUserOptions(useCan('users.read'));
+  const unitPath = useOrgUnitPaths();
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
@@ -139,6 +141,17 @@ export default function StakeholderDetailPage() {
                   '—'
                 )}
               </Detail>
+              {s.scope === 'internal' && (
+                <Detail label={t('approach:orgUnits.picker.label')}>
+                  {s.orgUnitId ? (
+                    <Anchor component={Link} to="/approach/org-units">
+                      {unitPath(s.orgUnitId)}
+                    </Anchor>
+                  ) : (
+                    '—'
+                  )}
+                </Detail>
+              )}
               <Detail label={t('fields.emails')}>{list(s.emails)}</Detail>
               <Detail label={t('fields.phones')}>{list(s.phones)}</Detail>
               <Detail label={t('fields.tags')}>

@@ -28,6 +28,7 @@ import { isApiError } from '../../app/api';
 import { describeSubmitError, zodFieldErrors } from '../../app/forms';
 import { useUserOptions } from '../admin/user.queries';
 import { useCan } from '../auth/auth.queries';
+import { OrgUnitSelect } from '../org-units/OrgUnitSelect';
 import { ParentSelect } from './ParentSelect';
 import { QuadrantBadge, SalienceBadge } from './StakeholderBadges';
 import {
@@ -53,7 +54,7 @@ function scaleValue(value: number | string): number | null {
 }
 
 export function StakeholderForm({ stakeholder, onSaved, onCancel }: Props) {
-  const { t } = useTranslation(['stakeholders', 'common', 'enums']);
+  const { t } = useTranslation(['stakeholders', 'common', 'enums', 'approach']);
   const [base, setBase] = useState(stakeholder);
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Stakeholder | null>(null);
@@ -154,7 +155,19 @@ export function StakeholderForm({ stakeholder, onSaved, onCancel }: Props) {
                 { value: 'external', label: t('enums:scope.external') },
               ]}
               {...form.getInputProps('scope')}
+              onChange={(scope) => {
+                form.setFieldValue('scope', (scope ?? 'external') as StakeholderFormValues['scope']);
+                if (scope !== 'internal') form.setFieldValue('orgUnitId', null);
+              }}
             />
+            {values.scope === 'internal' && (
+              <OrgUnitSelect
+                description={t('approach:orgUnits.picker.stakeholderHint')}
+                value={values.orgUnitId}
+                onChange={(value) => form.setFieldValue('orgUnitId', value)}
+                error={form.errors.orgUnitId}
+              />
+            )}
             <ParentSelect
               value={values.parentId}
               onChange={(value) => form.setFieldValue('parentId', value)}

@@ -16,6 +16,8 @@ export interface StakeholderFormValues {
   category: StakeholderCategory | null;
   scope: Scope;
   parentId: string | null;
+  /** Only an internal stakeholder sits in one of the organisation's units. */
+  orgUnitId: string | null;
   ownerId: string | null;
   influence: number | string;
   interest: number | string;
@@ -39,6 +41,7 @@ export const formFields = [
   'category',
   'scope',
   'parentId',
+  'orgUnitId',
   'ownerId',
   'influence',
   'interest',
@@ -63,6 +66,7 @@ export function emptyValues(): StakeholderFormValues {
     category: null,
     scope: 'external',
     parentId: null,
+    orgUnitId: null,
     ownerId: null,
     influence: '',
     interest: '',
@@ -88,6 +92,7 @@ export function valuesOf(stakeholder: Stakeholder): StakeholderFormValues {
     category: stakeholder.category,
     scope: stakeholder.scope,
     parentId: stakeholder.parentId,
+    orgUnitId: stakeholder.orgUnitId,
     ownerId: stakeholder.ownerId,
     influence: stakeholder.influence,
     interest: stakeholder.interest,
@@ -124,6 +129,7 @@ function body(values: StakeholderFormValues) {
     category: values.category ?? undefined,
     scope: values.scope,
     parentId: values.parentId,
+    orgUnitId: values.scope === 'internal' ? values.orgUnitId : null,
     ownerId: values.ownerId,
     influence: requiredNumber(values.influence),
     interest: requiredNumber(values.interest),
