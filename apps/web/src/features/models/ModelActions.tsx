@@ -1,0 +1,76 @@
+import { Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { RelationshipModel } from '@rapport/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { problemText } from '../../app/forms';
+import { useCan } from '../auth/auth.queries';
+import { ModelStepModal, type WorkflowAction } from './ModelStepModal';
+import { useArchiveModel } from './model.mutations';
+
+/** The workflow steps the model's status allows and the user's role may take. */
+function actionsFor(model: RelationshipModel, canWrite: boolean, canAgree: boolean): WorkflowAction[] {
+  if (model.archivedAt) return [];
+  const actions: WorkflowAction[] = [];
+  if (canWrite && model.status === 'draft') actions.push('propose');
+  if (model.status === 'proposed') {
+    if (canAgree) actions.push('agree', 'sendBack');
+    else if (canWrite) actions.push('withdraw');
+  }
+  if (canAgree && model.agreedVersion !== null && model.status !== 'retired') actions.push('retire');
+  return actions;
+}
+
+export function ModelActions({ model }: { model: RelationshipModel }) {
+  const { t } = useTranslation(['models']);
+  const canWrite = useCan('approach.write');
+  const canAgree = useCan('approach.agree');
+  const archive = useArchiveModel();
+  const [step, setStep] = useState<WorkflowAction | null>(null);
+  const editable = canWrite && !model.archivedAt && (model.status === 'draft' || model.status === 'agreed');
+
+  const toggleArchive = () =>
+    archive.mutate(
+      { model },
+      {
+        onSuccess: (result) =>
+          notifications.show({
+            color: 'green',
+            message: result.archivedAt ? t('detail.archivedDone') : t('detail.restoredDone'),
+          }),
+        onError: (error) => notifications.show({ color: 'red', message: problemText(error) }),
+      },
+    );
+
+  return (
+    <>
+      {editable && (
+        <Button component={Link} to={`/approach/models/${model.id}/edit`} variant="default">
+          {model.status === 'agreed' ? t('detail.editAgreed') : t('detail.edit')}
+        </Button>
+      )}
+      {actionsFor(model, canWrite, canAgree).map((action) => (
+        <Button
+          key={action}
+          variant={action === 'propose' || action === 'agree' ? 'filled' : 'default'}
+          color={action === 'retire' ? 'red' : undefined}
+          onClick={() => setStep(action)}
+        >
+          {t(`workflow.${action}.button`)}
+        </Button>
+      ))}
+      {canWrite && (
+        <Button
+          variant="subtle"
+          color={model.archivedAt ? undefined : 'red'}
+          onClick={toggleArchive}
+          loading={archive.isPending}
+        >
+          {model.archivedAt ? t('detail.restore') : t('detail.archive')}
+        </Button>
+      )}
+      <ModelStepModal model={model} step={step} onClose={() => setStep(null)} />
+    </>
+  );
+}
