@@ -29,6 +29,8 @@ interface Props {
   material?: Material;
   /** A new material starts attached to this principle (from the principle's page). */
   principleId?: string | null;
+  /** Attaches a new material to this model (from the model's page). */
+  modelId?: string | null;
   onSaved?: (material: Material) => void;
 }
 
@@ -46,13 +48,13 @@ interface Values {
 
 const fields = ['title', 'kind', 'url', 'body', 'principleId', 'modelId', 'audience'];
 
-const valuesOf = (material?: Material, principleId?: string | null): Values => ({
+const valuesOf = (material?: Material, principleId?: string | null, modelId?: string | null): Values => ({
   title: material?.title ?? '',
   kind: material?.kind ?? 'markdown',
   url: material?.url ?? '',
   body: material?.body ?? '',
   principleId: material?.principleId ?? principleId ?? null,
-  modelId: material?.modelId ?? null,
+  modelId: material?.modelId ?? modelId ?? null,
   audience: material?.audience ?? ['relationship_manager', 'relationship_agent'],
 });
 
@@ -79,13 +81,13 @@ function patchOf(values: Values, material: Material): MaterialPatch {
   return patch;
 }
 
-export function MaterialFormModal({ opened, onClose, material, principleId, onSaved }: Props) {
+export function MaterialFormModal({ opened, onClose, material, principleId, modelId, onSaved }: Props) {
   const { t } = useTranslation(['materials', 'enums', 'common']);
   const create = useCreateMaterial();
   const update = useUpdateMaterial();
   const principles = usePrincipleOptions();
   const models = useModelOptions();
-  const [values, setValues] = useState<Values>(valuesOf(material, principleId));
+  const [values, setValues] = useState<Values>(valuesOf(material, principleId, modelId));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   /** The material as someone else saved it meanwhile; the user's own edits stay until they load it. */
@@ -94,11 +96,11 @@ export function MaterialFormModal({ opened, onClose, material, principleId, onSa
 
   useEffect(() => {
     if (!opened) return;
-    setValues(valuesOf(material, principleId));
+    setValues(valuesOf(material, principleId, modelId));
     setErrors({});
     setGeneral(null);
     setLatest(null);
-  }, [opened, material, principleId]);
+  }, [opened, material, principleId, modelId]);
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((current) => ({ ...current, [key]: value }));

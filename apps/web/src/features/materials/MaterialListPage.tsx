@@ -26,7 +26,8 @@ export default function MaterialListPage() {
   // Kept in the address too (`?pending=true`) so that other pages can link to "what I still have to read".
   const [pendingForMe, setPendingForMe] = useState(params.get('pending') === 'true');
   const materials = useMaterials({ q: debounced, pendingForMe });
-  // `?new=1&principleId=…` comes from a principle's page: create a material already attached to it.
+  // `?new=1&principleId=…` (or `modelId=…`) comes from a principle's or a model's page: create a material
+  // already attached to it.
   const creating = canWrite && params.get('new') === '1';
   const filtered = debounced !== '' || pendingForMe;
 
@@ -47,6 +48,7 @@ export default function MaterialListPage() {
         const next = new URLSearchParams(current);
         next.delete('new');
         next.delete('principleId');
+        next.delete('modelId');
         return next;
       },
       { replace: true },
@@ -159,6 +161,7 @@ export default function MaterialListPage() {
         opened={creating}
         onClose={closeCreate}
         principleId={params.get('principleId')}
+        modelId={params.get('modelId')}
         onSaved={(material) => void navigate(`/approach/materials/${material.id}`)}
       />
     </>

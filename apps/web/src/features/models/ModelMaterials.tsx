@@ -17,6 +17,15 @@ export function ModelMaterials({ modelId }: { modelId: string }) {
   return (
     <Stack gap="sm">
       <Group justify="flex-end">
+        {canWrite && (
+          <Anchor
+            component={Link}
+            to={`/approach/materials?new=1&modelId=${encodeURIComponent(modelId)}`}
+            size="sm"
+          >
+            {t('materials.add')}
+          </Anchor>
+        )}
         <Anchor component={Link} to="/approach/materials" size="sm">
           {t('materials.all')}
         </Anchor>
