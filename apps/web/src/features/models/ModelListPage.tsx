@@ -135,9 +135,9 @@ export default function ModelListPage() {
                       </Table.Td>
                       <Table.Td>
                         {model.agreedVersion !== null ? (
-                          <Badge color="green" variant="outline">
+                          <Text size="sm" c="green.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
                             {t('list.inForceVersion', { number: model.agreedVersion })}
-                          </Badge>
+                          </Text>
                         ) : (
                           <Text size="sm" c="dimmed">
                             {t('list.notInForce')}

@@ -12,7 +12,13 @@ const colors: Record<AgreementStatus, string> = {
 export function AgreementStatusBadge({ status }: { status: AgreementStatus }) {
   const { t } = useTranslation(['principles']);
   return (
-    <Badge color={colors[status]} variant={status === 'retired' ? 'outline' : 'light'}>
+    // Never shortened: in a narrow table cell a truncated status ("PROPOS…") says nothing.
+    <Badge
+      color={colors[status]}
+      variant={status === 'retired' ? 'outline' : 'light'}
+      style={{ flexShrink: 0 }}
+      miw="fit-content"
+    >
       {t(`status.${status}`)}
     </Badge>
   );
