@@ -33,6 +33,7 @@ import { materialRoutes } from './features/materials/material.routes.js';
 import { modelRoutes } from './features/models/model.routes.js';
 import { orgUnitRoutes } from './features/org-units/org-unit.routes.js';
 import { principleRoutes } from './features/principles/principle.routes.js';
+import { relationshipRoutes } from './features/relationships/relationship.routes.js';
 import { reviewRoutes } from './features/reviews/review.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { stakeholderRoutes } from './features/stakeholders/stakeholder.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(reviewRoutes(services.reviews));
       await api.register(improvementRoutes(services.improvements));
       await api.register(approachRoutes(services.approach));
+      await api.register(relationshipRoutes(services.relationships));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

@@ -16,6 +16,7 @@ import { createMaterialService } from './features/materials/material.service.js'
 import { createModelService } from './features/models/model.service.js';
 import { createOrgUnitService } from './features/org-units/org-unit.service.js';
 import { createPrincipleService } from './features/principles/principle.service.js';
+import { createRelationshipService } from './features/relationships/relationship.service.js';
 import { createReviewService } from './features/reviews/review.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
 import { createUserService } from './features/users/user.service.js';
@@ -41,6 +42,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     materials: createMaterialService(db),
     reviews: createReviewService(db),
     improvements: createImprovementService(db),
+    relationships: createRelationshipService(db),
   };
 }
 

@@ -17,6 +17,7 @@ export * from './org-units.js';
 export * from './permissions.js';
 export * from './principles.js';
 export * from './problem.js';
+export * from './relationships.js';
 export * from './reviews.js';
 export * from './stakeholders.js';
 export * from './users.js';

@@ -48,6 +48,22 @@ export const permissionTable = {
     roles: ['administrator', 'relationship_manager'],
     description: "Create, edit and archive the organisation's own units (divisions, departments, teams)",
   },
+  'relationships.read': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
+    description: 'See relationships, where they stand on their journey, and their history',
+  },
+  'relationships.write': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description: 'Open relationships, edit them, move them on their journey and tick their checklists',
+  },
+  'relationships.tailor': {
+    roles: ['administrator', 'relationship_manager'],
+    description: "Adjust a relationship's own copy of its model journey to the situation",
+  },
+  'relationships.end': {
+    roles: ['administrator', 'relationship_manager'],
+    description: 'End a relationship (withdraw or disconnect) with a reason',
+  },
   'users.read': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
     description: 'See the list of users (names, roles, competencies), e.g. to pick an owner',

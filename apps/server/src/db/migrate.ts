@@ -7,6 +7,7 @@ import * as postgresSearch from './migrations/20261127140000_postgres_search.js'
 import * as sqliteSearch from './migrations/20261127150000_sqlite_search.js';
 import * as uniqueExternalRef from './migrations/20261127160000_unique_external_ref.js';
 import * as commonApproach from './migrations/20261127170000_common_approach.js';
+import * as relationships from './migrations/20261127180000_relationships.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261127150000_sqlite_search': sqliteSearch,
   '20261127160000_unique_external_ref': uniqueExternalRef,
   '20261127170000_common_approach': commonApproach,
+  '20261127180000_relationships': relationships,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

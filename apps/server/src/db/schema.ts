@@ -304,6 +304,60 @@ export interface ImprovementsTable {
   updated_at: string;
 }
 
+export interface RelationshipsTable {
+  id: string;
+  name: string;
+  sort_name: string;
+  stakeholder_id: string;
+  from_stakeholder_id: string | null;
+  org_unit_id: string | null;
+  service: number;
+  our_role: string | null;
+  characteristics: string;
+  manager_id: string | null;
+  agent_id: string | null;
+  maturity: string;
+  status: string;
+  started_on: string;
+  ended_on: string | null;
+  end_reason: string | null;
+  end_note: string;
+  model_id: string | null;
+  model_version: number | null;
+  journey: string | null;
+  current_steps: string;
+  next_review_on: string | null;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RelationshipPositionsTable {
+  relationship_id: string;
+  step_key: string;
+  since: string;
+}
+
+export interface RelationshipMovesTable {
+  id: string;
+  relationship_id: string;
+  from_steps: string;
+  to_steps: string;
+  note: string;
+  actor_id: string | null;
+  at: string;
+}
+
+export interface RelationshipChecklistTable {
+  relationship_id: string;
+  step_key: string;
+  activity_key: string;
+  done_by: string | null;
+  done_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -330,6 +384,10 @@ export interface DB {
   material_acknowledgements: MaterialAcknowledgementsTable;
   reviews: ReviewsTable;
   improvements: ImprovementsTable;
+  relationships: RelationshipsTable;
+  relationship_positions: RelationshipPositionsTable;
+  relationship_moves: RelationshipMovesTable;
+  relationship_checklist: RelationshipChecklistTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -12,7 +12,8 @@ export type VersionedTable =
   | 'relationship_models'
   | 'materials'
   | 'reviews'
-  | 'improvements';
+  | 'improvements'
+  | 'relationships';
 
 /**
  * Writes `changes` only while the stored version is still `version`, and moves the version on by one.

@@ -72,6 +72,17 @@ export async function repointReferences(
     .where('parent_id', '=', fromId)
     .where('id', '<>', toId)
     .execute();
+  // Relationships follow the stakeholder: a new version each. A relationship between the two merged
+  // stakeholders would become one with itself, so that side keeps pointing at the archived duplicate.
+  for (const column of ['stakeholder_id', 'from_stakeholder_id'] as const) {
+    const other = column === 'stakeholder_id' ? 'from_stakeholder_id' : 'stakeholder_id';
+    await db
+      .updateTable('relationships')
+      .set({ [column]: toId, version: sql<number>`version + 1`, updated_at: at })
+      .where(column, '=', fromId)
+      .where((eb) => eb.or([eb(other, 'is', null), eb(other, '<>', toId)]))
+      .execute();
+  }
   const memberships = await db
     .selectFrom('stakeholder_group_members')
     .selectAll()

@@ -1,0 +1,306 @@
+import type {
+  Journey,
+  ModelContent,
+  Relationship,
+  RelationshipCreate,
+  RelationshipEnd,
+  RelationshipListQuery,
+  RelationshipPatch,
+} from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB, RelationshipsTable } from '../../db/schema.js';
+import { AppError, fieldErrors } from '../../errors.js';
+import { newId } from '../../shared/ids.js';
+import { fromJson, toJson } from '../../shared/json.js';
+import { now } from '../../shared/time.js';
+import { versionedRecords } from '../../shared/versioned-records.js';
+import { findDocument, findVersion } from '../agreement/agreement.repository.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { type Actor, requirePermission } from '../auth/actor.js';
+import {
+  activeStakeholder,
+  findRelationship,
+  insertMove,
+  insertRelationship,
+  listChecklist,
+  listMoves,
+  listRelationships,
+  modelsForStakeholder,
+  setChecklistItem,
+  setPositions,
+} from './relationship.repository.js';
+import { relationshipErrors, stepErrors } from './relationship.rules.js';
+
+const MODELS = { head: 'relationship_models', versions: 'relationship_model_versions' } as const;
+const today = () => now().slice(0, 10);
+
+/** The journey a relationship copies from the version of its model in force. */
+async function journeyOfModel(
+  db: Kysely<DB>,
+  modelId: string,
+): Promise<{ journey: Journey; version: number }> {
+  const model = await findDocument(db, MODELS, modelId);
+  const inForce = model?.head.archived_at === null ? model.head.agreed_version : null;
+  if (!model || inForce === null) {
+    throw fieldErrors('rule_broken', [
+      { path: 'modelId', message: 'no relationship model in force with this id' },
+    ]);
+  }
+  const version = await findVersion(db, MODELS, modelId, inForce);
+  const content = fromJson<ModelContent>(version?.content ?? null) as ModelContent;
+  const { steps, contactEveryDays, contactEveryDaysByQuadrant, reviewEveryDays, healthWeights } = content;
+  return {
+    journey: { steps, contactEveryDays, contactEveryDaysByQuadrant, reviewEveryDays, healthWeights },
+    version: inForce,
+  };
+}
+
+function requireOpen(relationship: Relationship) {
+  if (relationship.status === 'ended') {
+    throw new AppError('rule_broken', 'This relationship has ended; its record is kept as it was');
+  }
+}
+
+export function createRelationshipService(db: Kysely<DB>) {
+  const records = versionedRecords<Relationship, RelationshipsTable>(db, {
+    table: 'relationships',
+    entity: 'relationship',
+    label: 'relationship',
+    find: findRelationship,
+    insert: insertRelationship,
+  });
+
+  return {
+    async list(actor: Actor | null, query: RelationshipListQuery) {
+      requirePermission(actor, 'relationships.read');
+      return listRelationships(db, query);
+    },
+
+    async get(actor: Actor | null, id: string) {
+      requirePermission(actor, 'relationships.read');
+      return records.load(db, id);
+    },
+
+    /** Guide §3.2.2, activity 1: the models in force for the stakeholder's groups, to propose on opening. */
+    async proposedModels(actor: Actor | null, stakeholderId: string) {
+      requirePermission(actor, 'relationships.read');
+      if (!(await activeStakeholder(db, stakeholderId))) {
+        throw new AppError('not_found', `No active stakeholder with id ${stakeholderId}`);
+      }
+      return modelsForStakeholder(db, stakeholderId);
+    },
+
+    async create(actor: Actor | null, input: RelationshipCreate) {
+      const signedIn = requirePermission(actor, 'relationships.write');
+      const at = now();
+      const id = newId();
+      const startedOn = input.startedOn ?? today();
+      return records.create(signedIn, async (trx) => {
+        const errors = await relationshipErrors(trx, { ...input, startedOn }, () => true);
+        let journey: Journey | null = null;
+        let modelVersion: number | null = null;
+        if (input.modelId !== null) {
+          try {
+            ({ journey, version: modelVersion } = await journeyOfModel(trx, input.modelId));
+          } catch (error) {
+            if (!(error instanceof AppError) || !error.errors) throw error;
+            errors.push(...error.errors);
+          }
+        }
+        const steps = input.currentSteps ?? (journey ? [journey.steps[0]?.key as string] : []);
+        if (input.modelId === null || journey !== null)
+          errors.push(...stepErrors(journey, steps, 'currentSteps'));
+        if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+        const stakeholder = await activeStakeholder(trx, input.stakeholderId);
+        const name = input.name ?? (stakeholder?.name as string);
+        return {
+          id,
+          name,
+          sort_name: name.toLowerCase(),
+          stakeholder_id: input.stakeholderId,
+          from_stakeholder_id: input.fromStakeholderId,
+          org_unit_id: input.orgUnitId,
+          service: input.service ? 1 : 0,
+          our_role: input.ourRole,
+          characteristics: toJson(input.characteristics),
+          manager_id: input.managerId,
+          agent_id: input.agentId,
+          maturity: input.maturity,
+          status: 'active',
+          started_on: startedOn,
+          ended_on: null,
+          end_reason: null,
+          end_note: '',
+          model_id: input.modelId,
+          model_version: modelVersion,
+          journey: journey === null ? null : toJson(journey),
+          current_steps: toJson(steps),
+          next_review_on: input.nextReviewOn,
+          created_by: signedIn.id,
+          archived_at: null,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        };
+      });
+    },
+
+    async update(actor: Actor | null, id: string, version: number, patch: RelationshipPatch) {
+      const signedIn = requirePermission(actor, 'relationships.write');
+      if (patch.journey !== undefined) requirePermission(signedIn, 'relationships.tailor');
+      const { version: _version, journey, ...fields } = patch;
+      return records.update(signedIn, id, version, async (current, trx) => {
+        requireOpen(current);
+        const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+        const next = { ...current, ...defined } as Relationship;
+        const errors = await relationshipErrors(
+          trx,
+          next,
+          (field) => (next as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field],
+        );
+        if (journey !== undefined) {
+          // A tailored journey must still hold the steps the relationship is in.
+          errors.push(
+            ...stepErrors(journey, current.currentSteps, 'journey.steps').map((error) => ({
+              path: 'journey.steps',
+              message: `${error.message}: the relationship is in it now; move it first`,
+            })),
+          );
+        }
+        if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+        return {
+          ...(patch.name !== undefined && { name: patch.name, sort_name: patch.name.toLowerCase() }),
+          ...(patch.service !== undefined && { service: patch.service ? 1 : 0 }),
+          ...(patch.ourRole !== undefined && { our_role: patch.ourRole }),
+          ...(patch.characteristics !== undefined && { characteristics: toJson(patch.characteristics) }),
+          ...(patch.managerId !== undefined && { manager_id: patch.managerId }),
+          ...(patch.agentId !== undefined && { agent_id: patch.agentId }),
+          ...(patch.maturity !== undefined && { maturity: patch.maturity }),
+          ...(patch.status !== undefined && { status: patch.status }),
+          ...(patch.startedOn !== undefined && { started_on: patch.startedOn }),
+          ...(patch.nextReviewOn !== undefined && { next_review_on: patch.nextReviewOn }),
+          ...(journey !== undefined && { journey: toJson(journey) }),
+        };
+      });
+    },
+
+    /** Moves the relationship to the step or steps it is in now (steps may run in parallel). */
+    async move(actor: Actor | null, id: string, version: number, steps: string[], note: string) {
+      const signedIn = requirePermission(actor, 'relationships.write');
+      return records.update(signedIn, id, version, async (current, trx, at) => {
+        requireOpen(current);
+        const errors = stepErrors(current.journey, steps, 'steps');
+        if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+        await setPositions(trx, id, steps, at);
+        await insertMove(trx, {
+          relationshipId: id,
+          fromSteps: current.currentSteps,
+          toSteps: steps,
+          note,
+          actorId: signedIn.id,
+          at,
+        });
+        return { current_steps: toJson(steps) };
+      });
+    },
+
+    async moves(actor: Actor | null, id: string) {
+      requirePermission(actor, 'relationships.read');
+      await records.load(db, id);
+      return { data: await listMoves(db, id), nextCursor: null };
+    },
+
+    async checklist(actor: Actor | null, id: string) {
+      requirePermission(actor, 'relationships.read');
+      await records.load(db, id);
+      return { data: await listChecklist(db, id), nextCursor: null };
+    },
+
+    /** Ticks or unticks an activity of the journey; also after the end, for the offboarding checklist. */
+    async setChecklistItem(
+      actor: Actor | null,
+      id: string,
+      stepKey: string,
+      activityKey: string,
+      done: boolean,
+    ) {
+      const signedIn = requirePermission(actor, 'relationships.write');
+      return db.transaction().execute(async (trx) => {
+        const relationship = await records.load(trx, id);
+        if (relationship.archivedAt !== null) {
+          throw new AppError('rule_broken', 'An archived relationship is read-only; restore it first');
+        }
+        const step = relationship.journey?.steps.find((candidate) => candidate.key === stepKey);
+        if (!step?.activities.some((activity) => activity.key === activityKey)) {
+          throw new AppError(
+            'not_found',
+            `No activity "${activityKey}" in step "${stepKey}" of this journey`,
+          );
+        }
+        const at = now();
+        const changed = await setChecklistItem(
+          trx,
+          { relationshipId: id, stepKey, activityKey, doneBy: signedIn.id, at },
+          done,
+        );
+        if (changed) {
+          await recordAudit(trx, {
+            actorId: signedIn.id,
+            action: 'update',
+            entity: 'relationship_checklist',
+            entityId: id,
+            before: done ? null : { stepKey, activityKey },
+            after: done ? { stepKey, activityKey } : null,
+          });
+        }
+        return { data: await listChecklist(trx, id), nextCursor: null };
+      });
+    },
+
+    /** Withdraw or disconnect: the relationship moves to its withdraw step, whose activities are the offboarding. */
+    async end(actor: Actor | null, id: string, version: number, input: RelationshipEnd) {
+      const signedIn = requirePermission(actor, 'relationships.end');
+      const endedOn = input.endedOn ?? today();
+      return records.update(signedIn, id, version, async (current, trx, at) => {
+        requireOpen(current);
+        if (endedOn < current.startedOn) {
+          throw fieldErrors('rule_broken', [
+            { path: 'endedOn', message: 'a relationship ends after it started' },
+          ]);
+        }
+        const withdraw = current.journey?.steps.find((step) => step.key === 'withdraw');
+        const steps = withdraw ? [withdraw.key] : current.currentSteps;
+        if (withdraw) {
+          await setPositions(trx, id, steps, at);
+          await insertMove(trx, {
+            relationshipId: id,
+            fromSteps: current.currentSteps,
+            toSteps: steps,
+            note: input.endNote,
+            actorId: signedIn.id,
+            at,
+          });
+        }
+        return {
+          status: 'ended',
+          ended_on: endedOn,
+          end_reason: input.endReason,
+          end_note: input.endNote,
+          current_steps: toJson(steps),
+        };
+      });
+    },
+
+    async archive(actor: Actor | null, id: string, version: number) {
+      const signedIn = requirePermission(actor, 'relationships.write');
+      return records.archive(signedIn, id, version);
+    },
+
+    async restore(actor: Actor | null, id: string, version: number) {
+      const signedIn = requirePermission(actor, 'relationships.write');
+      return records.restore(signedIn, id, version);
+    },
+  };
+}
+
+export type RelationshipService = ReturnType<typeof createRelationshipService>;
