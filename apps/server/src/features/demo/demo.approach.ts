@@ -13,7 +13,7 @@ import { createReviewService } from '../reviews/review.service.js';
 import { createStakeholderService } from '../stakeholders/stakeholder.service.js';
 import { demoCulture, demoGroups, demoMaterials, demoPrinciples, demoUnits } from './demo.approach.data.js';
 
-interface DemoPeople {
+export interface DemoPeople {
   admin: Actor;
   manager: Actor;
   agent: Actor;
@@ -24,7 +24,10 @@ interface DemoPeople {
  * The common approach of the demo organisation, through the services: its units, culture, principles in every
  * state, models for key groups (one group left uncovered), training with acknowledgements, and a review.
  */
-export async function seedDemoApproach(db: Kysely<DB>, people: DemoPeople): Promise<string> {
+export async function seedDemoApproach(
+  db: Kysely<DB>,
+  people: DemoPeople,
+): Promise<{ summary: string; modelIds: Map<string, string> }> {
   const { admin, manager, agent, stakeholderIds } = people;
   const stakeholders = createStakeholderService(db);
 
@@ -178,5 +181,8 @@ export async function seedDemoApproach(db: Kysely<DB>, people: DemoPeople): Prom
         status === 'done' ? 'Supplier relationships follow one agreed approach · 供应商关系遵循统一方法' : '',
     });
   }
-  return `${demoUnits.length} org units, ${demoCulture.length} culture assessments, ${demoPrinciples.length} principles, ${modelIds.size} relationship models, ${demoMaterials.length} training materials and an approach review`;
+  return {
+    summary: `${demoUnits.length} org units, ${demoCulture.length} culture assessments, ${demoPrinciples.length} principles, ${modelIds.size} relationship models, ${demoMaterials.length} training materials and an approach review`,
+    modelIds,
+  };
 }

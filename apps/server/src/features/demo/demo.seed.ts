@@ -6,6 +6,7 @@ import { findUserByEmail } from '../users/user.repository.js';
 import { createUserService } from '../users/user.service.js';
 import { seedDemoApproach } from './demo.approach.js';
 import { demoOwners, demoReassessments, demoStakeholders } from './demo.data.js';
+import { seedDemoRelationships } from './demo.relationships.js';
 
 const DEMO_TAG = 'demo';
 
@@ -70,11 +71,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<string> {
     const owner = demoOwners[index] as (typeof demoOwners)[number];
     return { id: ownerIds[index] as string, name: owner.name, role: owner.role, via: 'session' };
   };
-  const approach = await seedDemoApproach(db, {
-    admin: actor,
-    manager: demoActor(0),
-    agent: demoActor(1),
-    stakeholderIds: idByKey,
-  });
-  return `Loaded ${demoStakeholders.length} stakeholders, ${demoOwners.length} users, ${demoReassessments.length} re-assessments, ${approach}.`;
+  const people = { admin: actor, manager: demoActor(0), agent: demoActor(1), stakeholderIds: idByKey };
+  const approach = await seedDemoApproach(db, people);
+  const relationships = await seedDemoRelationships(db, people, approach.modelIds);
+  return `Loaded ${demoStakeholders.length} stakeholders, ${demoOwners.length} users, ${demoReassessments.length} re-assessments, ${approach.summary}, and ${relationships} relationships.`;
 }

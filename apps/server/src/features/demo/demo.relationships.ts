@@ -1,0 +1,117 @@
+import type { Relationship } from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { createRelationshipService } from '../relationships/relationship.service.js';
+import type { DemoPeople } from './demo.approach.js';
+
+interface Plan {
+  stakeholder: string;
+  model?: string;
+  ourRole: 'provider' | 'consumer' | null;
+  maturity: Relationship['maturity'];
+  startedOn: string;
+  /** Journey positions in order, by step key; several keys run in parallel. */
+  path: string[][];
+  /** Activities ticked, as `step/activity`. */
+  ticked: string[];
+  end?: { reason: NonNullable<Relationship['endReason']>; note: string; on: string };
+}
+
+const plans: Plan[] = [
+  {
+    stakeholder: 'clients',
+    model: 'strategic-customer-partnership',
+    ourRole: 'provider',
+    maturity: 'trusted_advisor',
+    startedOn: '2026-02-01',
+    path: [['engage'], ['offer', 'agree']],
+    ticked: ['explore/a1', 'explore/a2', 'engage/a1', 'engage/a2', 'offer/a1'],
+  },
+  {
+    stakeholder: 'retail',
+    model: 'strategic-customer-partnership',
+    ourRole: 'provider',
+    maturity: 'service_provider',
+    startedOn: '2025-09-15',
+    path: [['engage'], ['agree'], ['onboard'], ['co_create']],
+    ticked: ['onboard/a1', 'onboard/a2', 'co_create/a1'],
+  },
+  {
+    stakeholder: 'telco',
+    model: 'commodity-supplier',
+    ourRole: 'consumer',
+    maturity: 'order_taker',
+    startedOn: '2026-04-01',
+    path: [['offer'], ['agree'], ['onboard']],
+    ticked: ['agree/a1', 'agree/a2'],
+  },
+  {
+    stakeholder: 'print',
+    model: 'commodity-supplier',
+    ourRole: 'consumer',
+    maturity: 'ad_hoc',
+    startedOn: '2025-03-01',
+    path: [['agree'], ['co_create']],
+    ticked: [],
+    end: {
+      reason: 'approach_not_followed',
+      note: 'Service reviews were skipped for a year · 一年未开展服务评审',
+      on: '2026-08-31',
+    },
+  },
+  { stakeholder: 'press', ourRole: null, maturity: 'ad_hoc', startedOn: '2026-01-05', path: [], ticked: [] },
+];
+
+/** Relationships of the demo organisation at different points of their journeys, one of them ended. */
+export async function seedDemoRelationships(
+  db: Kysely<DB>,
+  people: DemoPeople,
+  modelIds: Map<string, string>,
+): Promise<number> {
+  const relationships = createRelationshipService(db);
+  const { manager, agent } = people;
+  for (const plan of plans) {
+    const stakeholderId = people.stakeholderIds.get(plan.stakeholder);
+    if (!stakeholderId) continue;
+    let relationship = await relationships.create(agent, {
+      stakeholderId,
+      fromStakeholderId: null,
+      orgUnitId: null,
+      service: plan.ourRole !== null,
+      ourRole: plan.ourRole,
+      characteristics: {
+        commercial: plan.ourRole === null ? 'non_commercial' : 'commercial',
+        formality: 'formal',
+        size: 'group',
+        directness: 'direct',
+        nature: 'professional',
+        choice: 'voluntary',
+        hierarchy: 'peer',
+      },
+      managerId: manager.id,
+      agentId: agent.id,
+      maturity: plan.maturity,
+      startedOn: plan.startedOn,
+      modelId: plan.model ? (modelIds.get(plan.model) ?? null) : null,
+      nextReviewOn: null,
+    });
+    const keys = new Set(relationship.journey?.steps.map((step) => step.key) ?? []);
+    for (const tick of plan.ticked) {
+      const [step, activity] = tick.split('/') as [string, string];
+      if (keys.has(step)) await relationships.setChecklistItem(agent, relationship.id, step, activity, true);
+    }
+    for (const steps of plan.path) {
+      const known = steps.filter((step) => keys.has(step));
+      if (known.length === 0) continue;
+      relationship = await relationships.move(agent, relationship.id, relationship.version, known, '');
+    }
+    if (plan.end) {
+      await relationships.end(manager, relationship.id, relationship.version, {
+        endedOn: plan.end.on,
+        endReason: plan.end.reason,
+        endNote: plan.end.note,
+      });
+    }
+  }
+  return plans.length;
+}
