@@ -5,22 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemText } from '../../app/forms';
+import { AgreementStepModal } from '../approach/AgreementStepModal';
+import { type WorkflowAction, workflowActions } from '../approach/agreement.workflow';
 import { useCan } from '../auth/auth.queries';
-import { ModelStepModal, type WorkflowAction } from './ModelStepModal';
-import { useArchiveModel } from './model.mutations';
-
-/** The workflow steps the model's status allows and the user's role may take. */
-function actionsFor(model: RelationshipModel, canWrite: boolean, canAgree: boolean): WorkflowAction[] {
-  if (model.archivedAt) return [];
-  const actions: WorkflowAction[] = [];
-  if (canWrite && model.status === 'draft') actions.push('propose');
-  if (model.status === 'proposed') {
-    if (canAgree) actions.push('agree', 'sendBack');
-    else if (canWrite) actions.push('withdraw');
-  }
-  if (canAgree && model.agreedVersion !== null && model.status !== 'retired') actions.push('retire');
-  return actions;
-}
+import { useArchiveModel, useModelStep } from './model.mutations';
+import { modelKeys } from './model.queries';
 
 export function ModelActions({ model }: { model: RelationshipModel }) {
   const { t } = useTranslation(['models']);
@@ -28,6 +17,7 @@ export function ModelActions({ model }: { model: RelationshipModel }) {
   const canAgree = useCan('approach.agree');
   const archive = useArchiveModel();
   const [step, setStep] = useState<WorkflowAction | null>(null);
+  const run = useModelStep();
   const editable = canWrite && !model.archivedAt && (model.status === 'draft' || model.status === 'agreed');
 
   const toggleArchive = () =>
@@ -50,7 +40,7 @@ export function ModelActions({ model }: { model: RelationshipModel }) {
           {model.status === 'agreed' ? t('detail.editAgreed') : t('detail.edit')}
         </Button>
       )}
-      {actionsFor(model, canWrite, canAgree).map((action) => (
+      {workflowActions(model, canWrite, canAgree).map((action) => (
         <Button
           key={action}
           variant={action === 'propose' || action === 'agree' ? 'filled' : 'default'}
@@ -70,7 +60,17 @@ export function ModelActions({ model }: { model: RelationshipModel }) {
           {model.archivedAt ? t('detail.restore') : t('detail.archive')}
         </Button>
       )}
-      <ModelStepModal model={model} step={step} onClose={() => setStep(null)} />
+      <AgreementStepModal
+        document={model}
+        step={step}
+        onClose={() => setStep(null)}
+        texts="models:workflow"
+        detailKey={modelKeys.detail(model.id)}
+        run={{
+          mutate: (variables, options) => run.mutate({ model, ...variables }, options),
+          isPending: run.isPending,
+        }}
+      />
     </>
   );
 }

@@ -1,11 +1,11 @@
 import type { RelationshipModel, RelationshipModelCreate, RelationshipModelPatch } from '@rapport/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { AgreementStep } from '../approach/agreement.workflow';
 import { approachKeys } from '../approach/approach.queries';
 import { modelKeys, modelPath } from './model.queries';
 
 /** The workflow steps of an agreed document, each a POST on the model. */
-export type AgreementStep = 'propose' | 'withdraw' | 'agree' | 'retire';
 
 function useModelSaved() {
   const queryClient = useQueryClient();

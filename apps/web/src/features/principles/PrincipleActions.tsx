@@ -2,30 +2,18 @@ import { Button } from '@mantine/core';
 import type { Principle } from '@rapport/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AgreementStepModal } from '../approach/AgreementStepModal';
+import { type WorkflowAction, workflowActions } from '../approach/agreement.workflow';
 import { useCan } from '../auth/auth.queries';
-import { AgreementStepModal } from './AgreementStepModal';
-import type { AgreementStep } from './principle.mutations';
-
-type Step = AgreementStep | 'sendBack';
-
-/** The steps the principle's status allows and the user's role may take (approach.write / approach.agree). */
-function stepsFor(principle: Principle, canWrite: boolean, canAgree: boolean): Step[] {
-  if (principle.archivedAt) return [];
-  const steps: Step[] = [];
-  if (canWrite && principle.status === 'draft') steps.push('propose');
-  if (principle.status === 'proposed') {
-    if (canAgree) steps.push('agree', 'sendBack');
-    else if (canWrite) steps.push('withdraw');
-  }
-  if (canAgree && principle.agreedVersion !== null && principle.status !== 'retired') steps.push('retire');
-  return steps;
-}
+import { usePrincipleStep } from './principle.mutations';
+import { principleKeys } from './principle.queries';
 
 export function PrincipleActions({ principle, onEdit }: { principle: Principle; onEdit: () => void }) {
   const { t } = useTranslation(['principles']);
   const canWrite = useCan('approach.write');
   const canAgree = useCan('approach.agree');
-  const [step, setStep] = useState<Step | null>(null);
+  const [step, setStep] = useState<WorkflowAction | null>(null);
+  const run = usePrincipleStep();
   const editable =
     canWrite && !principle.archivedAt && (principle.status === 'draft' || principle.status === 'agreed');
 
@@ -36,7 +24,7 @@ export function PrincipleActions({ principle, onEdit }: { principle: Principle; 
           {principle.status === 'agreed' ? t('actions.editAgreed') : t('actions.edit')}
         </Button>
       )}
-      {stepsFor(principle, canWrite, canAgree).map((name) => (
+      {workflowActions(principle, canWrite, canAgree).map((name) => (
         <Button
           key={name}
           variant={name === 'retire' || name === 'sendBack' || name === 'withdraw' ? 'default' : 'filled'}
@@ -46,7 +34,17 @@ export function PrincipleActions({ principle, onEdit }: { principle: Principle; 
           {t(`steps.${name}.button`)}
         </Button>
       ))}
-      <AgreementStepModal principle={principle} step={step} onClose={() => setStep(null)} />
+      <AgreementStepModal
+        document={principle}
+        step={step}
+        onClose={() => setStep(null)}
+        texts="principles:steps"
+        detailKey={principleKeys.detail(principle.id)}
+        run={{
+          mutate: (variables, options) => run.mutate({ principle, ...variables }, options),
+          isPending: run.isPending,
+        }}
+      />
     </>
   );
 }

@@ -1,11 +1,11 @@
 import type { Principle, PrincipleCreate, PrinciplePatch } from '@rapport/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { AgreementStep } from '../approach/agreement.workflow';
 import { approachKeys } from '../approach/approach.queries';
 import { principleKeys, principlePath } from './principle.queries';
 
 /** The workflow steps of an agreed document, each a POST on the principle. */
-export type AgreementStep = 'propose' | 'withdraw' | 'agree' | 'retire';
 
 function usePrincipleSaved() {
   const queryClient = useQueryClient();
