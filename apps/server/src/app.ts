@@ -28,6 +28,7 @@ import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { improvementRoutes } from './features/improvements/improvement.routes.js';
+import { interactionRoutes } from './features/interactions/interaction.routes.js';
 import { linkRoutes } from './features/links/link.routes.js';
 import { materialRoutes } from './features/materials/material.routes.js';
 import { modelRoutes } from './features/models/model.routes.js';
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(improvementRoutes(services.improvements));
       await api.register(approachRoutes(services.approach));
       await api.register(relationshipRoutes(services.relationships));
+      await api.register(interactionRoutes(services.interactions));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

@@ -11,6 +11,7 @@ import { createCultureService } from './features/culture/culture.service.js';
 import { createDuplicateService } from './features/duplicates/duplicate.service.js';
 import { createGroupService } from './features/groups/group.service.js';
 import { createImprovementService } from './features/improvements/improvement.service.js';
+import { createInteractionService } from './features/interactions/interaction.service.js';
 import { createLinkService } from './features/links/link.service.js';
 import { createMaterialService } from './features/materials/material.service.js';
 import { createModelService } from './features/models/model.service.js';
@@ -43,6 +44,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     reviews: createReviewService(db),
     improvements: createImprovementService(db),
     relationships: createRelationshipService(db),
+    interactions: createInteractionService(db),
   };
 }
 

@@ -9,6 +9,7 @@ export * from './enums.js';
 export * from './groups.js';
 export * from './imports.js';
 export * from './improvements.js';
+export * from './interactions.js';
 export * from './limits.js';
 export * from './links.js';
 export * from './materials.js';

@@ -64,6 +64,10 @@ export const permissionTable = {
     roles: ['administrator', 'relationship_manager'],
     description: 'End a relationship (withdraw or disconnect) with a reason',
   },
+  'interactions.write': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor'],
+    description: 'Log interactions with stakeholders and their follow-up actions; edit one’s own',
+  },
   'users.read': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
     description: 'See the list of users (names, roles, competencies), e.g. to pick an owner',

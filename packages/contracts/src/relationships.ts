@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Quadrant } from './enums.js';
-import { Id, IsoDate, IsoDateTime, Name, PageQuery, ShortText, Version } from './limits.js';
+import { Id, IsoDate, IsoDateTime, Name, PageQuery, QueryBoolean, ShortText, Version } from './limits.js';
 import { ContactDays, HealthWeights, JourneyStep, ReviewDays } from './models.js';
 
 export const relationshipStatuses = ['active', 'paused', 'ended'] as const;
@@ -93,6 +93,13 @@ export const Relationship = z.object({
   journey: JourneyOut.nullable().describe('the tailored copy of the model journey; null without a model'),
   currentSteps: z.array(z.string()).describe('the steps it is in now; steps may run in parallel'),
   nextReviewOn: IsoDate.nullable(),
+  lastContactAt: IsoDateTime.nullable().describe('the latest interaction logged on it'),
+  contactEveryDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe('the cadence that applies now: of its current step, else of the stakeholder’s quadrant, else the journey’s'),
+  nextContactOn: IsoDate.nullable().describe('when the next contact is due (from the last contact, or the start)'),
   createdBy: Id.nullable(),
   archivedAt: IsoDateTime.nullable(),
   version: Version,
@@ -147,8 +154,11 @@ export const RelationshipListQuery = z.strictObject({
   modelId: z.union([Id, z.literal('none')]).optional(),
   status: RelationshipStatus.optional(),
   step: z.string().max(40).optional().describe('relationships currently in this journey step'),
+  contactDue: QueryBoolean.optional().describe('true: active relationships whose next contact is due today or earlier'),
   archived: z.enum(['false', 'true', 'only']).default('false'),
-  sort: z.enum(['name', '-name', 'startedOn', '-startedOn', 'updatedAt', '-updatedAt']).default('name'),
+  sort: z
+    .enum(['name', '-name', 'startedOn', '-startedOn', 'updatedAt', '-updatedAt', 'nextContactOn', '-nextContactOn'])
+    .default('name'),
   ...PageQuery,
 });
 export type RelationshipListQuery = z.infer<typeof RelationshipListQuery>;

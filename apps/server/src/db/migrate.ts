@@ -8,6 +8,7 @@ import * as sqliteSearch from './migrations/20261127150000_sqlite_search.js';
 import * as uniqueExternalRef from './migrations/20261127160000_unique_external_ref.js';
 import * as commonApproach from './migrations/20261127170000_common_approach.js';
 import * as relationships from './migrations/20261127180000_relationships.js';
+import * as interactions from './migrations/20261127190000_interactions.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261127160000_unique_external_ref': uniqueExternalRef,
   '20261127170000_common_approach': commonApproach,
   '20261127180000_relationships': relationships,
+  '20261127190000_interactions': interactions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -332,6 +332,9 @@ export interface RelationshipsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  last_contact_at: string | null;
+  contact_every_days: number | null;
+  next_contact_on: string | null;
 }
 
 export interface RelationshipPositionsTable {
@@ -356,6 +359,44 @@ export interface RelationshipChecklistTable {
   activity_key: string;
   done_by: string | null;
   done_at: string;
+}
+
+export interface InteractionsTable {
+  id: string;
+  relationship_id: string | null;
+  stakeholder_id: string;
+  kind: string;
+  occurred_at: string;
+  confidential: number;
+  summary: string;
+  sentiment: number | null;
+  participant_user_ids: string;
+  participant_stakeholder_ids: string;
+  author_id: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionStakeholdersTable {
+  interaction_id: string;
+  stakeholder_id: string;
+  occurred_at: string;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  interaction_id: string;
+  relationship_id: string | null;
+  text: string;
+  owner_id: string | null;
+  due_on: string | null;
+  done_at: string | null;
+  done_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface DB {
@@ -388,6 +429,9 @@ export interface DB {
   relationship_positions: RelationshipPositionsTable;
   relationship_moves: RelationshipMovesTable;
   relationship_checklist: RelationshipChecklistTable;
+  interactions: InteractionsTable;
+  interaction_stakeholders: InteractionStakeholdersTable;
+  follow_ups: FollowUpsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

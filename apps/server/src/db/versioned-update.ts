@@ -13,7 +13,9 @@ export type VersionedTable =
   | 'materials'
   | 'reviews'
   | 'improvements'
-  | 'relationships';
+  | 'relationships'
+  | 'interactions'
+  | 'follow_ups';
 
 /**
  * Writes `changes` only while the stored version is still `version`, and moves the version on by one.

@@ -4,6 +4,7 @@ import { listPage, withCommonFilters } from '../../db/list-page.js';
 import type { DB, RelationshipsTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { fromJson, fromJsonList, toJson } from '../../shared/json.js';
+import { refreshContact } from './contact.js';
 
 export function toRelationship(row: RelationshipsTable): Relationship {
   return {
@@ -28,6 +29,9 @@ export function toRelationship(row: RelationshipsTable): Relationship {
     journey: fromJson(row.journey) as Relationship['journey'],
     currentSteps: fromJsonList(row.current_steps),
     nextReviewOn: row.next_review_on,
+    lastContactAt: row.last_contact_at,
+    contactEveryDays: row.contact_every_days,
+    nextContactOn: row.next_contact_on,
     createdBy: row.created_by,
     archivedAt: row.archived_at,
     version: row.version,
@@ -54,6 +58,7 @@ export async function insertRelationship(db: Kysely<DB>, row: RelationshipsTable
     actorId: row.created_by,
     at: row.created_at,
   });
+  await refreshContact(db, [row.id]);
 }
 
 /** Mirrors `current_steps` in an indexed table, so the board and the step filter find a step's cards fast. */
@@ -81,7 +86,7 @@ export async function setPositions(db: Kysely<DB>, id: string, steps: string[], 
   }
 }
 
-export function listRelationships(db: Kysely<DB>, query: RelationshipListQuery) {
+export function listRelationships(db: Kysely<DB>, query: RelationshipListQuery, today: string) {
   // `none` asks for relationships without one.
   const idOrNone = (value: string | undefined) =>
     value === undefined ? undefined : value === 'none' ? null : value;
@@ -103,6 +108,9 @@ export function listRelationships(db: Kysely<DB>, query: RelationshipListQuery) 
     .$if(agent !== undefined, (q) => q.where('agent_id', agent === null ? 'is' : '=', agent as string))
     .$if(model !== undefined, (q) => q.where('model_id', model === null ? 'is' : '=', model as string))
     .$if(query.status !== undefined, (q) => q.where('status', '=', query.status as string))
+    .$if(query.contactDue === true, (q) =>
+      q.where('status', '=', 'active').where('next_contact_on', '<=', today),
+    )
     .$if(query.step !== undefined, (q) =>
       q.where(({ exists, selectFrom }) =>
         exists(
@@ -116,7 +124,15 @@ export function listRelationships(db: Kysely<DB>, query: RelationshipListQuery) 
   return listPage(
     base,
     'relationships',
-    { ...query, sortColumns: { name: 'sort_name', startedOn: 'started_on', updatedAt: 'updated_at' } },
+    {
+      ...query,
+      sortColumns: {
+        name: 'sort_name',
+        startedOn: 'started_on',
+        updatedAt: 'updated_at',
+        nextContactOn: 'next_contact_on?',
+      },
+    },
     toRelationship,
   );
 }

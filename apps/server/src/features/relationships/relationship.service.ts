@@ -17,6 +17,7 @@ import { versionedRecords } from '../../shared/versioned-records.js';
 import { findDocument, findVersion } from '../agreement/agreement.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
+import { refreshContact } from './contact.js';
 import {
   activeStakeholder,
   findRelationship,
@@ -73,7 +74,7 @@ export function createRelationshipService(db: Kysely<DB>) {
   return {
     async list(actor: Actor | null, query: RelationshipListQuery) {
       requirePermission(actor, 'relationships.read');
-      return listRelationships(db, query);
+      return listRelationships(db, query, today());
     },
 
     async get(actor: Actor | null, id: string) {
@@ -141,6 +142,9 @@ export function createRelationshipService(db: Kysely<DB>) {
           version: 1,
           created_at: at,
           updated_at: at,
+          last_contact_at: null,
+          contact_every_days: null,
+          next_contact_on: null,
         };
       });
     },
@@ -149,59 +153,74 @@ export function createRelationshipService(db: Kysely<DB>) {
       const signedIn = requirePermission(actor, 'relationships.write');
       if (patch.journey !== undefined) requirePermission(signedIn, 'relationships.tailor');
       const { version: _version, journey, ...fields } = patch;
-      return records.update(signedIn, id, version, async (current, trx) => {
-        requireOpen(current);
-        const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-        const next = { ...current, ...defined } as Relationship;
-        const errors = await relationshipErrors(
-          trx,
-          next,
-          (field) => (next as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field],
-        );
-        if (journey !== undefined) {
-          // A tailored journey must still hold the steps the relationship is in.
-          errors.push(
-            ...stepErrors(journey, current.currentSteps, 'journey.steps').map((error) => ({
-              path: 'journey.steps',
-              message: `${error.message}: the relationship is in it now; move it first`,
-            })),
+      return records.update(
+        signedIn,
+        id,
+        version,
+        async (current, trx) => {
+          requireOpen(current);
+          const defined = Object.fromEntries(
+            Object.entries(fields).filter(([, value]) => value !== undefined),
           );
-        }
-        if (errors.length > 0) throw fieldErrors('rule_broken', errors);
-        return {
-          ...(patch.name !== undefined && { name: patch.name, sort_name: patch.name.toLowerCase() }),
-          ...(patch.service !== undefined && { service: patch.service ? 1 : 0 }),
-          ...(patch.ourRole !== undefined && { our_role: patch.ourRole }),
-          ...(patch.characteristics !== undefined && { characteristics: toJson(patch.characteristics) }),
-          ...(patch.managerId !== undefined && { manager_id: patch.managerId }),
-          ...(patch.agentId !== undefined && { agent_id: patch.agentId }),
-          ...(patch.maturity !== undefined && { maturity: patch.maturity }),
-          ...(patch.status !== undefined && { status: patch.status }),
-          ...(patch.startedOn !== undefined && { started_on: patch.startedOn }),
-          ...(patch.nextReviewOn !== undefined && { next_review_on: patch.nextReviewOn }),
-          ...(journey !== undefined && { journey: toJson(journey) }),
-        };
-      });
+          const next = { ...current, ...defined } as Relationship;
+          const errors = await relationshipErrors(
+            trx,
+            next,
+            (field) =>
+              (next as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field],
+          );
+          if (journey !== undefined) {
+            // A tailored journey must still hold the steps the relationship is in.
+            errors.push(
+              ...stepErrors(journey, current.currentSteps, 'journey.steps').map((error) => ({
+                path: 'journey.steps',
+                message: `${error.message}: the relationship is in it now; move it first`,
+              })),
+            );
+          }
+          if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+          return {
+            ...(patch.name !== undefined && { name: patch.name, sort_name: patch.name.toLowerCase() }),
+            ...(patch.service !== undefined && { service: patch.service ? 1 : 0 }),
+            ...(patch.ourRole !== undefined && { our_role: patch.ourRole }),
+            ...(patch.characteristics !== undefined && { characteristics: toJson(patch.characteristics) }),
+            ...(patch.managerId !== undefined && { manager_id: patch.managerId }),
+            ...(patch.agentId !== undefined && { agent_id: patch.agentId }),
+            ...(patch.maturity !== undefined && { maturity: patch.maturity }),
+            ...(patch.status !== undefined && { status: patch.status }),
+            ...(patch.startedOn !== undefined && { started_on: patch.startedOn }),
+            ...(patch.nextReviewOn !== undefined && { next_review_on: patch.nextReviewOn }),
+            ...(journey !== undefined && { journey: toJson(journey) }),
+          };
+        },
+        (trx) => refreshContact(trx, [id]),
+      );
     },
 
     /** Moves the relationship to the step or steps it is in now (steps may run in parallel). */
     async move(actor: Actor | null, id: string, version: number, steps: string[], note: string) {
       const signedIn = requirePermission(actor, 'relationships.write');
-      return records.update(signedIn, id, version, async (current, trx, at) => {
-        requireOpen(current);
-        const errors = stepErrors(current.journey, steps, 'steps');
-        if (errors.length > 0) throw fieldErrors('rule_broken', errors);
-        await setPositions(trx, id, steps, at);
-        await insertMove(trx, {
-          relationshipId: id,
-          fromSteps: current.currentSteps,
-          toSteps: steps,
-          note,
-          actorId: signedIn.id,
-          at,
-        });
-        return { current_steps: toJson(steps) };
-      });
+      return records.update(
+        signedIn,
+        id,
+        version,
+        async (current, trx, at) => {
+          requireOpen(current);
+          const errors = stepErrors(current.journey, steps, 'steps');
+          if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+          await setPositions(trx, id, steps, at);
+          await insertMove(trx, {
+            relationshipId: id,
+            fromSteps: current.currentSteps,
+            toSteps: steps,
+            note,
+            actorId: signedIn.id,
+            at,
+          });
+          return { current_steps: toJson(steps) };
+        },
+        (trx) => refreshContact(trx, [id]),
+      );
     },
 
     async moves(actor: Actor | null, id: string) {
@@ -261,34 +280,40 @@ export function createRelationshipService(db: Kysely<DB>) {
     async end(actor: Actor | null, id: string, version: number, input: RelationshipEnd) {
       const signedIn = requirePermission(actor, 'relationships.end');
       const endedOn = input.endedOn ?? today();
-      return records.update(signedIn, id, version, async (current, trx, at) => {
-        requireOpen(current);
-        if (endedOn < current.startedOn) {
-          throw fieldErrors('rule_broken', [
-            { path: 'endedOn', message: 'a relationship ends after it started' },
-          ]);
-        }
-        const withdraw = current.journey?.steps.find((step) => step.key === 'withdraw');
-        const steps = withdraw ? [withdraw.key] : current.currentSteps;
-        if (withdraw) {
-          await setPositions(trx, id, steps, at);
-          await insertMove(trx, {
-            relationshipId: id,
-            fromSteps: current.currentSteps,
-            toSteps: steps,
-            note: input.endNote,
-            actorId: signedIn.id,
-            at,
-          });
-        }
-        return {
-          status: 'ended',
-          ended_on: endedOn,
-          end_reason: input.endReason,
-          end_note: input.endNote,
-          current_steps: toJson(steps),
-        };
-      });
+      return records.update(
+        signedIn,
+        id,
+        version,
+        async (current, trx, at) => {
+          requireOpen(current);
+          if (endedOn < current.startedOn) {
+            throw fieldErrors('rule_broken', [
+              { path: 'endedOn', message: 'a relationship ends after it started' },
+            ]);
+          }
+          const withdraw = current.journey?.steps.find((step) => step.key === 'withdraw');
+          const steps = withdraw ? [withdraw.key] : current.currentSteps;
+          if (withdraw) {
+            await setPositions(trx, id, steps, at);
+            await insertMove(trx, {
+              relationshipId: id,
+              fromSteps: current.currentSteps,
+              toSteps: steps,
+              note: input.endNote,
+              actorId: signedIn.id,
+              at,
+            });
+          }
+          return {
+            status: 'ended',
+            ended_on: endedOn,
+            end_reason: input.endReason,
+            end_note: input.endNote,
+            current_steps: toJson(steps),
+          };
+        },
+        (trx) => refreshContact(trx, [id]),
+      );
     },
 
     async archive(actor: Actor | null, id: string, version: number) {

@@ -12,6 +12,7 @@ import { now } from '../../shared/time.js';
 import { staleVersion } from '../../shared/version.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
+import { refreshContactOfStakeholder } from '../relationships/contact.js';
 import { insertAssessment, listAssessments } from './assessment.repository.js';
 import {
   findStakeholderById,
@@ -158,6 +159,8 @@ export function createStakeholderService(db: Kysely<DB>) {
 
         const saved = await write(trx, signedIn, 'update', current, next);
         if (fields.tags !== undefined || fields.emails !== undefined) await syncLookups(trx, saved);
+        // A move to another quadrant may change how often its relationships expect contact.
+        if (saved.quadrant !== current.quadrant) await refreshContactOfStakeholder(trx, id);
         if (moved) {
           await insertAssessment(trx, {
             stakeholderId: id,

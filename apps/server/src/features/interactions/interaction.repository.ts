@@ -1,0 +1,141 @@
+import type { FollowUp, FollowUpListQuery, InteractionListQuery } from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import { listPage } from '../../db/list-page.js';
+import type { DB, FollowUpsTable, InteractionsTable } from '../../db/schema.js';
+import { applyKeyset, keysetOf, pageFrom } from '../../shared/pagination.js';
+
+export function toFollowUp(row: FollowUpsTable): FollowUp {
+  return {
+    id: row.id,
+    interactionId: row.interaction_id,
+    relationshipId: row.relationship_id,
+    text: row.text,
+    ownerId: row.owner_id,
+    dueOn: row.due_on,
+    doneAt: row.done_at,
+    doneBy: row.done_by,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export const findInteractionRow = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function followUpsOf(
+  db: Kysely<DB>,
+  interactionIds: string[],
+): Promise<Map<string, FollowUp[]>> {
+  const byInteraction = new Map<string, FollowUp[]>();
+  if (interactionIds.length === 0) return byInteraction;
+  const rows = await db
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('interaction_id', 'in', interactionIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    byInteraction.set(row.interaction_id, [
+      ...(byInteraction.get(row.interaction_id) ?? []),
+      toFollowUp(row),
+    ]);
+  }
+  return byInteraction;
+}
+
+/** Who may read the content of the relationships' confidential interactions: their manager and agent. */
+export async function keepersOf(db: Kysely<DB>, relationshipIds: string[]) {
+  const keepers = new Map<string, { managerId: string | null; agentId: string | null }>();
+  if (relationshipIds.length === 0) return keepers;
+  const rows = await db
+    .selectFrom('relationships')
+    .select(['id', 'manager_id', 'agent_id'])
+    .where('id', 'in', relationshipIds)
+    .execute();
+  for (const row of rows) keepers.set(row.id, { managerId: row.manager_id, agentId: row.agent_id });
+  return keepers;
+}
+
+export async function insertInteraction(db: Kysely<DB>, row: InteractionsTable): Promise<void> {
+  await db.insertInto('interactions').values(row).execute();
+  await syncTimeline(db, row);
+}
+
+/** The stakeholder timeline rows of an interaction: its counterpart and the stakeholders taking part. */
+export async function syncTimeline(
+  db: Kysely<DB>,
+  row: Pick<InteractionsTable, 'id' | 'stakeholder_id' | 'participant_stakeholder_ids' | 'occurred_at'>,
+) {
+  await db.deleteFrom('interaction_stakeholders').where('interaction_id', '=', row.id).execute();
+  const ids = [
+    ...new Set([row.stakeholder_id, ...(JSON.parse(row.participant_stakeholder_ids) as string[])]),
+  ];
+  await db
+    .insertInto('interaction_stakeholders')
+    .values(
+      ids.map((stakeholder_id) => ({ interaction_id: row.id, stakeholder_id, occurred_at: row.occurred_at })),
+    )
+    .execute();
+}
+
+export async function listInteractionRows(db: Kysely<DB>, query: InteractionListQuery) {
+  let base = db
+    .selectFrom('interactions')
+    .$if(query.archived === 'false', (q) => q.where('interactions.archived_at', 'is', null))
+    .$if(query.archived === 'only', (q) => q.where('interactions.archived_at', 'is not', null))
+    .$if(query.relationshipId !== undefined, (q) =>
+      q.where('relationship_id', '=', query.relationshipId as string),
+    )
+    .$if(query.authorId !== undefined, (q) => q.where('author_id', '=', query.authorId as string))
+    .$if(query.kind !== undefined, (q) => q.where('kind', '=', query.kind as string))
+    .$if(query.from !== undefined, (q) => q.where('interactions.occurred_at', '>=', query.from as string))
+    .$if(query.to !== undefined, (q) => q.where('interactions.occurred_at', '<', query.to as string));
+  if (query.stakeholderId !== undefined) {
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('interaction_stakeholders as t')
+          .select('t.interaction_id')
+          .whereRef('t.interaction_id', '=', 'interactions.id')
+          .where('t.stakeholder_id', '=', query.stakeholderId as string),
+      ),
+    );
+  }
+  return listPage(
+    base,
+    'interactions',
+    { ...query, sortColumns: { occurredAt: 'occurred_at' } },
+    (row: InteractionsTable) => row,
+  );
+}
+
+export async function insertFollowUps(db: Kysely<DB>, rows: FollowUpsTable[]) {
+  if (rows.length > 0) await db.insertInto('follow_ups').values(rows).execute();
+}
+
+export async function findFollowUp(db: Kysely<DB>, id: string) {
+  const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toFollowUp(row);
+}
+
+export async function listFollowUps(db: Kysely<DB>, query: FollowUpListQuery, ownerId: string | undefined) {
+  const keyset = keysetOf(query.sort, { dueOn: 'due_on?', createdAt: 'created_at' });
+  const base = db
+    .selectFrom('follow_ups')
+    .innerJoin('interactions as i', 'i.id', 'follow_ups.interaction_id')
+    .where('i.archived_at', 'is', null)
+    .$if(ownerId !== undefined, (q) => q.where('follow_ups.owner_id', '=', ownerId as string))
+    .$if(query.relationshipId !== undefined, (q) =>
+      q.where('follow_ups.relationship_id', '=', query.relationshipId as string),
+    )
+    .$if(query.open === true, (q) => q.where('follow_ups.done_at', 'is', null))
+    .$if(query.open === false, (q) => q.where('follow_ups.done_at', 'is not', null));
+  const rows = await applyKeyset(base.selectAll('follow_ups'), keyset, query.cursor, 'follow_ups')
+    .limit(query.limit + 1)
+    .execute();
+  return {
+    page: pageFrom(rows, query.limit, keyset, toFollowUp),
+    interactionIds: rows.map((r) => r.interaction_id),
+  };
+}

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects } from '../../../test/databases.js';
+import { createHarness, type Harness, type Session } from '../../../test/harness.js';
+
+const communality = {
+  controlTrust: 3,
+  exchangeCommunal: 3,
+  protectiveDisclosing: 3,
+  processExperimental: 3,
+  isolationSharing: 3,
+};
+const dayAfter = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(dialects)('interactions and contact cadence on %s', (dialect) => {
+  let h: Harness;
+  let manager: Session;
+  let agent: Session;
+  let otherAgent: Session;
+  let customer: { id: string };
+  let modelId: string;
+
+  const send = (as: Session, method: 'POST' | 'PATCH', url: string, payload?: object, version?: number) =>
+    as.request({
+      method,
+      url,
+      payload,
+      headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+    });
+  const get = (as: Session, url: string) => as.request({ method: 'GET', url }).then((r) => r.json());
+  const openRelationship = async (startedOn: string) => {
+    const response = await send(agent, 'POST', '/api/v1/relationships', {
+      stakeholderId: customer.id,
+      ourRole: 'provider',
+      modelId,
+      managerId: manager.user.id,
+      agentId: agent.user.id,
+      startedOn,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json();
+  };
+
+  beforeAll(async () => {
+    h = await createHarness(dialect);
+    manager = await h.userWith('relationship_manager');
+    agent = await h.userWith('relationship_agent');
+    otherAgent = await h.userWith('relationship_agent');
+    const group = (await send(h.admin, 'POST', '/api/v1/stakeholder-groups', { name: 'Customers' })).json();
+    customer = await h.admin.createStakeholder({ name: 'Contoso', influence: 2, interest: 2 });
+    await send(h.admin, 'POST', `/api/v1/stakeholder-groups/${group.id}/members`, {
+      stakeholderIds: [customer.id],
+    });
+    const model = (
+      await send(manager, 'POST', '/api/v1/relationship-models', {
+        name: 'Cadenced',
+        groupIds: [group.id],
+        relationshipType: 'cooperative',
+        communality,
+        steps: [
+          { key: 'engage', name: 'Engage', contactEveryDays: 7 },
+          { key: 'realise', name: 'Realise' },
+        ],
+        contactEveryDays: 30,
+        contactEveryDaysByQuadrant: { monitor: 60 },
+      })
+    ).json();
+    modelId = model.id;
+    await send(manager, 'POST', `/api/v1/relationship-models/${modelId}/propose`, {}, 1);
+    await send(manager, 'POST', `/api/v1/relationship-models/${modelId}/agree`, {}, 2);
+  });
+  afterAll(() => h.close());
+
+  it('logs an interaction with people and a follow-up, and moves the next contact on', async () => {
+    const r = await openRelationship('2026-01-01');
+    // In the engage step its own cadence applies: a week from the start.
+    expect(r).toMatchObject({ lastContactAt: null, contactEveryDays: 7, nextContactOn: '2026-01-08' });
+    const witness = await h.admin.createStakeholder({ name: 'Witness person' });
+    const logged = await send(agent, 'POST', '/api/v1/interactions', {
+      relationshipId: r.id,
+      kind: 'meeting',
+      occurredAt: '2026-03-02T10:00:00+08:00',
+      summary: 'Quarterly check-in',
+      sentiment: 1,
+      participantUserIds: [manager.user.id],
+      participantStakeholderIds: [witness.id],
+      followUps: [{ text: 'Send the minutes', ownerId: agent.user.id, dueOn: '2026-03-05' }],
+    });
+    expect(logged.statusCode, logged.body).toBe(201);
+    const interaction = logged.json();
+    expect(interaction).toMatchObject({
+      stakeholderId: customer.id,
+      occurredAt: '2026-03-02T02:00:00.000Z',
+      redacted: false,
+      followUps: [{ text: 'Send the minutes', ownerId: agent.user.id, doneAt: null }],
+    });
+    expect(await get(agent, `/api/v1/relationships/${r.id}`)).toMatchObject({
+      lastContactAt: '2026-03-02T02:00:00.000Z',
+      nextContactOn: '2026-03-09',
+    });
+    // The stakeholders' timelines include it, for the counterpart and for a participant.
+    for (const id of [customer.id, witness.id]) {
+      const timeline = await get(agent, `/api/v1/interactions?stakeholderId=${id}`);
+      expect(timeline.data.map((i: { id: string }) => i.id)).toContain(interaction.id);
+    }
+    // Moving to a step without its own cadence: the quadrant's (monitor: 60 days) applies.
+    const moved = (
+      await send(agent, 'POST', `/api/v1/relationships/${r.id}/moves`, { steps: ['realise'] }, 1)
+    ).json();
+    expect(moved).toMatchObject({ contactEveryDays: 60, nextContactOn: dayAfter('2026-03-02', 60) });
+
+    const mine = await get(agent, '/api/v1/follow-ups?ownerId=me&open=true');
+    const followUp = mine.data.find((f: { interactionId: string }) => f.interactionId === interaction.id);
+    const done = await send(agent, 'PATCH', `/api/v1/follow-ups/${followUp.id}`, { done: true }, 1);
+    expect(done.json()).toMatchObject({ doneBy: agent.user.id, version: 2 });
+    expect(done.json().doneAt).not.toBeNull();
+    const stale = await send(manager, 'PATCH', `/api/v1/follow-ups/${followUp.id}`, { done: false }, 1);
+    expect(stale.statusCode).toBe(409);
+    expect((await get(agent, '/api/v1/follow-ups?ownerId=me&open=true')).data).toEqual(
+      mine.data.filter((f: { id: string }) => f.id !== followUp.id),
+    );
+  });
+
+  it('shows a confidential interaction’s content only to its author, the relationship’s people and administrators', async () => {
+    const r = await openRelationship('2026-02-01');
+    const secret = (
+      await send(agent, 'POST', '/api/v1/interactions', {
+        relationshipId: r.id,
+        kind: 'call',
+        occurredAt: '2026-02-10T09:00:00Z',
+        confidential: true,
+        summary: 'They may switch supplier',
+        sentiment: -2,
+        followUps: [{ text: 'Escalate quietly', ownerId: manager.user.id }],
+      })
+    ).json();
+    for (const reader of [agent, manager, h.admin]) {
+      expect(await get(reader, `/api/v1/interactions/${secret.id}`)).toMatchObject({
+        redacted: false,
+        summary: 'They may switch supplier',
+      });
+    }
+    const hidden = await get(otherAgent, `/api/v1/interactions/${secret.id}`);
+    expect(hidden).toMatchObject({
+      redacted: true,
+      summary: '',
+      sentiment: null,
+      followUps: [],
+      kind: 'call',
+    });
+    const timeline = await get(otherAgent, `/api/v1/interactions?relationshipId=${r.id}`);
+    expect(timeline.data[0]).toMatchObject({ id: secret.id, redacted: true, summary: '' });
+    expect((await get(otherAgent, `/api/v1/follow-ups?relationshipId=${r.id}`)).data).toEqual([]);
+    expect((await get(manager, `/api/v1/follow-ups?relationshipId=${r.id}`)).data).toHaveLength(1);
+    const edit = await send(
+      otherAgent,
+      'PATCH',
+      `/api/v1/interactions/${secret.id}`,
+      { summary: 'mine now' },
+      1,
+    );
+    expect(edit.statusCode).toBe(403);
+  });
+
+  it('rejects a sentiment of 7, a future date and unknown people, writing nothing', async () => {
+    const r = await openRelationship('2026-02-01');
+    const before = await h.count('interactions');
+    const bad = await send(agent, 'POST', '/api/v1/interactions', {
+      relationshipId: r.id,
+      kind: 'telepathy',
+      occurredAt: 'yesterday',
+      sentiment: 7,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['kind', 'occurredAt', 'sentiment']);
+    const unknown = await send(agent, 'POST', '/api/v1/interactions', {
+      relationshipId: r.id,
+      kind: 'email',
+      occurredAt: '2999-01-01T00:00:00Z',
+      participantUserIds: ['ghost'],
+      participantStakeholderIds: ['ghost'],
+      followUps: [{ text: 'x', ownerId: 'ghost' }],
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().errors.map((e: { path: string }) => e.path)).toEqual([
+      'occurredAt',
+      'participantUserIds.0',
+      'participantStakeholderIds.0',
+      'followUps.0.ownerId',
+    ]);
+    const nobody = await send(agent, 'POST', '/api/v1/interactions', {
+      kind: 'email',
+      occurredAt: '2026-01-01T00:00:00Z',
+    });
+    expect(nobody.json().errors).toEqual([{ path: 'stakeholderId', message: expect.any(String) }]);
+    expect(await h.count('interactions')).toBe(before);
+    const viewer = await h.userWith('viewer');
+    const denied = await send(viewer, 'POST', '/api/v1/interactions', {
+      stakeholderId: customer.id,
+      kind: 'email',
+      occurredAt: '2026-01-01T00:00:00Z',
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+
+  it('lists relationships whose contact is due, until someone gets in touch', async () => {
+    const r = await openRelationship('2025-01-01');
+    const due = await get(manager, '/api/v1/relationships?contactDue=true&limit=200');
+    expect(due.data.map((x: { id: string }) => x.id)).toContain(r.id);
+    await send(agent, 'POST', '/api/v1/interactions', {
+      relationshipId: r.id,
+      kind: 'email',
+      occurredAt: new Date().toISOString(),
+    });
+    const after = await get(manager, '/api/v1/relationships?contactDue=true&limit=200');
+    expect(after.data.map((x: { id: string }) => x.id)).not.toContain(r.id);
+  });
+});

@@ -1,0 +1,346 @@
+import type {
+  FieldError,
+  FollowUp,
+  FollowUpListQuery,
+  FollowUpPatch,
+  Interaction,
+  InteractionCreate,
+  InteractionListQuery,
+  InteractionPatch,
+} from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB, InteractionsTable } from '../../db/schema.js';
+import { updateVersioned } from '../../db/versioned-update.js';
+import { AppError, fieldErrors } from '../../errors.js';
+import { newId } from '../../shared/ids.js';
+import { fromJsonList, toJson } from '../../shared/json.js';
+import { now } from '../../shared/time.js';
+import { staleVersion } from '../../shared/version.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { type Actor, requirePermission } from '../auth/actor.js';
+import { refreshContact } from '../relationships/contact.js';
+import { activeStakeholder, activeUser, findRelationship } from '../relationships/relationship.repository.js';
+import {
+  findFollowUp,
+  findInteractionRow,
+  followUpsOf,
+  insertFollowUps,
+  insertInteraction,
+  keepersOf,
+  listFollowUps,
+  listInteractionRows,
+  syncTimeline,
+} from './interaction.repository.js';
+
+type Keepers = Awaited<ReturnType<typeof keepersOf>>;
+
+/**
+ * SPEC §5: the content of a confidential interaction is for its author, the relationship's manager and agent,
+ * and administrators. Everyone else sees that a contact happened, and when.
+ */
+function mayRead(row: InteractionsTable, actor: Actor, keepers: Keepers): boolean {
+  if (row.confidential === 0 || actor.role === 'administrator' || row.author_id === actor.id) return true;
+  const keeper = row.relationship_id ? keepers.get(row.relationship_id) : undefined;
+  return keeper !== undefined && (keeper.managerId === actor.id || keeper.agentId === actor.id);
+}
+
+function present(row: InteractionsTable, followUps: FollowUp[], readable: boolean): Interaction {
+  return {
+    id: row.id,
+    relationshipId: row.relationship_id,
+    stakeholderId: row.stakeholder_id,
+    kind: row.kind as Interaction['kind'],
+    occurredAt: row.occurred_at,
+    confidential: row.confidential === 1,
+    redacted: !readable,
+    summary: readable ? row.summary : '',
+    sentiment: readable ? row.sentiment : null,
+    participantUserIds: readable ? fromJsonList(row.participant_user_ids) : [],
+    participantStakeholderIds: readable ? fromJsonList(row.participant_stakeholder_ids) : [],
+    followUps: readable ? followUps : [],
+    authorId: row.author_id,
+    archivedAt: row.archived_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function presentAll(db: Kysely<DB>, rows: InteractionsTable[], actor: Actor): Promise<Interaction[]> {
+  const keepers = await keepersOf(db, [...new Set(rows.flatMap((row) => row.relationship_id ?? []))]);
+  const followUps = await followUpsOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => present(row, followUps.get(row.id) ?? [], mayRead(row, actor, keepers)));
+}
+
+async function peopleErrors(
+  db: Kysely<DB>,
+  input: { participantUserIds?: string[]; participantStakeholderIds?: string[] },
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  for (const [index, id] of (input.participantUserIds ?? []).entries()) {
+    if (!(await activeUser(db, id)))
+      errors.push({ path: `participantUserIds.${index}`, message: 'no active user with this id' });
+  }
+  for (const [index, id] of (input.participantStakeholderIds ?? []).entries()) {
+    if (!(await activeStakeholder(db, id)))
+      errors.push({
+        path: `participantStakeholderIds.${index}`,
+        message: 'no active stakeholder with this id',
+      });
+  }
+  return errors;
+}
+
+/** Interactions may be logged up to a day ahead of UTC (a user east of UTC lives in tomorrow's date). */
+const latest = () => new Date(Date.now() + 86_400_000).toISOString();
+
+export function createInteractionService(db: Kysely<DB>) {
+  async function load(trx: Kysely<DB>, id: string) {
+    const row = await findInteractionRow(trx, id);
+    if (!row) throw new AppError('not_found', `No interaction with id ${id}`);
+    return row;
+  }
+
+  /** Only its author may change an interaction; administrators and managers may too, to correct the record. */
+  function requireEditor(row: InteractionsTable, actor: Actor) {
+    if (
+      row.author_id !== actor.id &&
+      actor.role !== 'administrator' &&
+      actor.role !== 'relationship_manager'
+    ) {
+      throw new AppError(
+        'forbidden',
+        'Only the author (or a manager or administrator) may change an interaction',
+      );
+    }
+  }
+
+  const service = {
+    async list(actor: Actor | null, query: InteractionListQuery) {
+      const signedIn = requirePermission(actor, 'relationships.read');
+      const page = await listInteractionRows(db, query);
+      return { ...page, data: await presentAll(db, page.data, signedIn) };
+    },
+
+    async get(actor: Actor | null, id: string) {
+      const signedIn = requirePermission(actor, 'relationships.read');
+      const [interaction] = await presentAll(db, [await load(db, id)], signedIn);
+      return interaction as Interaction;
+    },
+
+    async create(actor: Actor | null, input: InteractionCreate) {
+      const signedIn = requirePermission(actor, 'interactions.write');
+      return db.transaction().execute(async (trx) => {
+        const errors: FieldError[] = [];
+        let stakeholderId = input.stakeholderId;
+        if (input.relationshipId !== null) {
+          const relationship = await findRelationship(trx, input.relationshipId);
+          if (!relationship || relationship.archivedAt !== null) {
+            errors.push({ path: 'relationshipId', message: 'no active relationship with this id' });
+          } else {
+            stakeholderId ??= relationship.stakeholderId;
+          }
+        }
+        if (stakeholderId === undefined) {
+          if (input.relationshipId === null)
+            errors.push({ path: 'stakeholderId', message: 'name the stakeholder or the relationship' });
+        } else if (!(await activeStakeholder(trx, stakeholderId))) {
+          errors.push({ path: 'stakeholderId', message: 'no active stakeholder with this id' });
+        }
+        if (input.occurredAt > latest())
+          errors.push({ path: 'occurredAt', message: 'it cannot have happened yet' });
+        errors.push(...(await peopleErrors(trx, input)));
+        for (const [index, followUp] of input.followUps.entries()) {
+          if (followUp.ownerId !== null && !(await activeUser(trx, followUp.ownerId)))
+            errors.push({ path: `followUps.${index}.ownerId`, message: 'no active user with this id' });
+        }
+        if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+
+        const at = now();
+        const row: InteractionsTable = {
+          id: newId(),
+          relationship_id: input.relationshipId,
+          stakeholder_id: stakeholderId as string,
+          kind: input.kind,
+          occurred_at: new Date(input.occurredAt).toISOString(),
+          confidential: input.confidential ? 1 : 0,
+          summary: input.summary,
+          sentiment: input.sentiment,
+          participant_user_ids: toJson([...new Set(input.participantUserIds)]),
+          participant_stakeholder_ids: toJson([...new Set(input.participantStakeholderIds)]),
+          author_id: signedIn.id,
+          archived_at: null,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+        };
+        await insertInteraction(trx, row);
+        await insertFollowUps(
+          trx,
+          input.followUps.map((followUp) => ({
+            id: newId(),
+            interaction_id: row.id,
+            relationship_id: row.relationship_id,
+            text: followUp.text,
+            owner_id: followUp.ownerId,
+            due_on: followUp.dueOn,
+            done_at: null,
+            done_by: null,
+            version: 1,
+            created_at: at,
+            updated_at: at,
+          })),
+        );
+        if (row.relationship_id) await refreshContact(trx, [row.relationship_id]);
+        const [created] = await presentAll(trx, [row], signedIn);
+        await recordAudit(trx, {
+          actorId: signedIn.id,
+          action: 'create',
+          entity: 'interaction',
+          entityId: row.id,
+          before: null,
+          after: created,
+        });
+        return created as Interaction;
+      });
+    },
+
+    async update(actor: Actor | null, id: string, version: number, patch: InteractionPatch) {
+      const signedIn = requirePermission(actor, 'interactions.write');
+      return service.change(signedIn, id, version, 'update', async (current, trx) => {
+        if (current.archived_at !== null)
+          throw new AppError('rule_broken', 'An archived interaction is read-only');
+        const errors = await peopleErrors(trx, patch);
+        if (patch.occurredAt !== undefined && patch.occurredAt > latest())
+          errors.push({ path: 'occurredAt', message: 'it cannot have happened yet' });
+        if (errors.length > 0) throw fieldErrors('rule_broken', errors);
+        return {
+          ...(patch.kind !== undefined && { kind: patch.kind }),
+          ...(patch.occurredAt !== undefined && { occurred_at: new Date(patch.occurredAt).toISOString() }),
+          ...(patch.confidential !== undefined && { confidential: patch.confidential ? 1 : 0 }),
+          ...(patch.summary !== undefined && { summary: patch.summary }),
+          ...(patch.sentiment !== undefined && { sentiment: patch.sentiment }),
+          ...(patch.participantUserIds !== undefined && {
+            participant_user_ids: toJson([...new Set(patch.participantUserIds)]),
+          }),
+          ...(patch.participantStakeholderIds !== undefined && {
+            participant_stakeholder_ids: toJson([...new Set(patch.participantStakeholderIds)]),
+          }),
+        };
+      });
+    },
+
+    archive(actor: Actor | null, id: string, version: number) {
+      const signedIn = requirePermission(actor, 'interactions.write');
+      return service.change(signedIn, id, version, 'archive', (current, _trx, at) => ({
+        archived_at: current.archived_at ?? at,
+      }));
+    },
+
+    restore(actor: Actor | null, id: string, version: number) {
+      const signedIn = requirePermission(actor, 'interactions.write');
+      return service.change(signedIn, id, version, 'restore', () => ({ archived_at: null }));
+    },
+
+    /** A versioned change of an interaction by its author (or a manager), with its audit entry. */
+    async change(
+      actor: Actor,
+      id: string,
+      version: number,
+      action: 'update' | 'archive' | 'restore',
+      changes: (
+        current: InteractionsTable,
+        trx: Kysely<DB>,
+        at: string,
+      ) => Partial<InteractionsTable> | Promise<Partial<InteractionsTable>>,
+    ): Promise<Interaction> {
+      return db.transaction().execute(async (trx) => {
+        const current = await load(trx, id);
+        requireEditor(current, actor);
+        const [before] = await presentAll(trx, [current], actor);
+        if (current.version !== version) throw staleVersion(before);
+        const at = now();
+        if (
+          !(await updateVersioned(trx, 'interactions', id, version, {
+            ...(await changes(current, trx, at)),
+            updated_at: at,
+          }))
+        ) {
+          throw staleVersion((await presentAll(trx, [await load(trx, id)], actor))[0]);
+        }
+        const saved = await load(trx, id);
+        await syncTimeline(trx, saved);
+        if (saved.relationship_id) await refreshContact(trx, [saved.relationship_id]);
+        const [after] = await presentAll(trx, [saved], actor);
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action,
+          entity: 'interaction',
+          entityId: id,
+          before,
+          after,
+        });
+        return after as Interaction;
+      });
+    },
+
+    async followUps(actor: Actor | null, query: FollowUpListQuery) {
+      const signedIn = requirePermission(actor, 'relationships.read');
+      const ownerId = query.ownerId === 'me' ? signedIn.id : query.ownerId;
+      const { page, interactionIds } = await listFollowUps(db, query, ownerId);
+      // A follow-up of a confidential interaction is shown to its owner and to those who may read the interaction.
+      const rows = await Promise.all([...new Set(interactionIds)].map((id) => findInteractionRow(db, id)));
+      const interactions = rows.filter((row): row is InteractionsTable => row !== undefined);
+      const keepers = await keepersOf(db, [
+        ...new Set(interactions.flatMap((row) => row.relationship_id ?? [])),
+      ]);
+      const readable = new Set(
+        interactions.filter((row) => mayRead(row, signedIn, keepers)).map((row) => row.id),
+      );
+      return {
+        ...page,
+        data: page.data.filter(
+          (followUp) => followUp.ownerId === signedIn.id || readable.has(followUp.interactionId),
+        ),
+      };
+    },
+
+    async updateFollowUp(actor: Actor | null, id: string, version: number, patch: FollowUpPatch) {
+      const signedIn = requirePermission(actor, 'interactions.write');
+      return db.transaction().execute(async (trx) => {
+        const current = await findFollowUp(trx, id);
+        if (!current) throw new AppError('not_found', `No follow-up with id ${id}`);
+        if (current.version !== version) throw staleVersion(current);
+        if (patch.ownerId && patch.ownerId !== current.ownerId && !(await activeUser(trx, patch.ownerId))) {
+          throw fieldErrors('rule_broken', [{ path: 'ownerId', message: 'no active user with this id' }]);
+        }
+        const at = now();
+        const doneChanged = patch.done !== undefined && patch.done !== (current.doneAt !== null);
+        const changed = await updateVersioned(trx, 'follow_ups', id, version, {
+          ...(patch.text !== undefined && { text: patch.text }),
+          ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
+          ...(patch.dueOn !== undefined && { due_on: patch.dueOn }),
+          ...(doneChanged && { done_at: patch.done ? at : null, done_by: patch.done ? signedIn.id : null }),
+          updated_at: at,
+        });
+        if (!changed) throw staleVersion(await findFollowUp(trx, id));
+        const saved = (await findFollowUp(trx, id)) as FollowUp;
+        await recordAudit(trx, {
+          actorId: signedIn.id,
+          action: 'update',
+          entity: 'follow_up',
+          entityId: id,
+          before: current,
+          after: saved,
+        });
+        return saved;
+      });
+    },
+  };
+  return service;
+}
+
+export type InteractionService = ReturnType<typeof createInteractionService>;
