@@ -39,6 +39,7 @@ import { reviewRoutes } from './features/reviews/review.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { stakeholderRoutes } from './features/stakeholders/stakeholder.routes.js';
 import { userRoutes } from './features/users/user.routes.js';
+import { workRoutes } from './features/work/work.routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { notFoundProblem, registerProblemHandlers } from './http/problem.js';
 import { createServices } from './services.js';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(approachRoutes(services.approach));
       await api.register(relationshipRoutes(services.relationships));
       await api.register(interactionRoutes(services.interactions));
+      await api.register(workRoutes(services.work));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

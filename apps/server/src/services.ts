@@ -21,6 +21,7 @@ import { createRelationshipService } from './features/relationships/relationship
 import { createReviewService } from './features/reviews/review.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
 import { createUserService } from './features/users/user.service.js';
+import { createWorkService } from './features/work/work.service.js';
 
 export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays'>) {
   const models = createModelService(db);
@@ -45,6 +46,7 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     improvements: createImprovementService(db),
     relationships: createRelationshipService(db),
     interactions: createInteractionService(db),
+    work: createWorkService(db),
   };
 }
 

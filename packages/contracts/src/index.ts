@@ -22,3 +22,4 @@ export * from './relationships.js';
 export * from './reviews.js';
 export * from './stakeholders.js';
 export * from './users.js';
+export * from './work.js';

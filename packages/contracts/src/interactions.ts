@@ -49,7 +49,9 @@ export const Interaction = z.object({
   confidential: z.boolean(),
   redacted: z
     .boolean()
-    .describe('true when it is confidential and not yours to read: summary, sentiment, people and actions are left out'),
+    .describe(
+      'true when it is confidential and not yours to read: summary, sentiment, people and actions are left out',
+    ),
   summary: z.string(),
   sentiment: z.number().int().nullable(),
   participantUserIds: z.array(Id),

@@ -73,7 +73,9 @@ export const Relationship = z.object({
   id: Id,
   name: z.string(),
   stakeholderId: Id.describe('the stakeholder on the other side'),
+  stakeholderName: z.string(),
   fromStakeholderId: Id.nullable().describe('set for a relationship between two stakeholders'),
+  fromStakeholderName: z.string().nullable(),
   orgUnitId: Id.nullable().describe(
     'our side when it is one org unit; with neither this nor fromStakeholderId, the whole organisation',
   ),
@@ -89,6 +91,7 @@ export const Relationship = z.object({
   endReason: EndReason.nullable(),
   endNote: z.string(),
   modelId: Id.nullable(),
+  modelName: z.string().nullable(),
   modelVersion: z.number().int().nullable().describe('the agreed model version the journey was copied from'),
   journey: JourneyOut.nullable().describe('the tailored copy of the model journey; null without a model'),
   currentSteps: z.array(z.string()).describe('the steps it is in now; steps may run in parallel'),
@@ -98,8 +101,12 @@ export const Relationship = z.object({
     .number()
     .int()
     .nullable()
-    .describe('the cadence that applies now: of its current step, else of the stakeholder’s quadrant, else the journey’s'),
-  nextContactOn: IsoDate.nullable().describe('when the next contact is due (from the last contact, or the start)'),
+    .describe(
+      'the cadence that applies now: of its current step, else of the stakeholder’s quadrant, else the journey’s',
+    ),
+  nextContactOn: IsoDate.nullable().describe(
+    'when the next contact is due (from the last contact, or the start)',
+  ),
   createdBy: Id.nullable(),
   archivedAt: IsoDateTime.nullable(),
   version: Version,
@@ -154,10 +161,21 @@ export const RelationshipListQuery = z.strictObject({
   modelId: z.union([Id, z.literal('none')]).optional(),
   status: RelationshipStatus.optional(),
   step: z.string().max(40).optional().describe('relationships currently in this journey step'),
-  contactDue: QueryBoolean.optional().describe('true: active relationships whose next contact is due today or earlier'),
+  contactDue: QueryBoolean.optional().describe(
+    'true: active relationships whose next contact is due today or earlier',
+  ),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   sort: z
-    .enum(['name', '-name', 'startedOn', '-startedOn', 'updatedAt', '-updatedAt', 'nextContactOn', '-nextContactOn'])
+    .enum([
+      'name',
+      '-name',
+      'startedOn',
+      '-startedOn',
+      'updatedAt',
+      '-updatedAt',
+      'nextContactOn',
+      '-nextContactOn',
+    ])
     .default('name'),
   ...PageQuery,
 });

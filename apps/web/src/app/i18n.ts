@@ -14,6 +14,7 @@ import enLinks from '../locales/en/links.json';
 import enMaterials from '../locales/en/materials.json';
 import enModels from '../locales/en/models.json';
 import enPrinciples from '../locales/en/principles.json';
+import enRelationships from '../locales/en/relationships.json';
 import enReviews from '../locales/en/reviews.json';
 import enShell from '../locales/en/shell.json';
 import enStakeholders from '../locales/en/stakeholders.json';
@@ -30,6 +31,7 @@ import zhLinks from '../locales/zh-CN/links.json';
 import zhMaterials from '../locales/zh-CN/materials.json';
 import zhModels from '../locales/zh-CN/models.json';
 import zhPrinciples from '../locales/zh-CN/principles.json';
+import zhRelationships from '../locales/zh-CN/relationships.json';
 import zhReviews from '../locales/zh-CN/reviews.json';
 import zhShell from '../locales/zh-CN/shell.json';
 import zhStakeholders from '../locales/zh-CN/stakeholders.json';
@@ -52,6 +54,7 @@ export const resources = {
     materials: enMaterials,
     reviews: enReviews,
     models: enModels,
+    relationships: enRelationships,
   },
   'zh-CN': {
     common: zhCommon,
@@ -70,6 +73,7 @@ export const resources = {
     materials: zhMaterials,
     reviews: zhReviews,
     models: zhModels,
+    relationships: zhRelationships,
   },
 } as const;
 

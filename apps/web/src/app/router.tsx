@@ -36,6 +36,9 @@ const ApproachReviewPrintPage = lazy(() => import('../features/approach-reviews/
 const ModelListPage = lazy(() => import('../features/models/ModelListPage'));
 const ModelDetailPage = lazy(() => import('../features/models/ModelDetailPage'));
 const ModelEditorPage = lazy(() => import('../features/models/ModelEditorPage'));
+const RelationshipListPage = lazy(() => import('../features/relationships/RelationshipListPage'));
+const RelationshipOpenPage = lazy(() => import('../features/relationships/RelationshipOpenPage'));
+const RelationshipDetailPage = lazy(() => import('../features/relationships/RelationshipDetailPage'));
 const PlaceholderPage = lazy(() => import('../features/placeholders/PlaceholderPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const TokensPage = lazy(() => import('../features/admin/TokensPage'));
@@ -90,7 +93,16 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
-      { path: 'relationships', element: page(<PlaceholderPage section="relationships" />) },
+      { path: 'relationships', element: page(<RelationshipListPage />) },
+      {
+        path: 'relationships/new',
+        element: (
+          <RequirePermission permission="relationships.write">
+            {page(<RelationshipOpenPage />)}
+          </RequirePermission>
+        ),
+      },
+      { path: 'relationships/:id', element: page(<RelationshipDetailPage />) },
       { path: 'approach', element: page(<ApproachOverviewPage />) },
       { path: 'approach/org-units', element: page(<OrgUnitsPage />) },
       { path: 'approach/culture', element: page(<CultureListPage />) },

@@ -6,12 +6,22 @@ import { newId } from '../../shared/ids.js';
 import { fromJson, fromJsonList, toJson } from '../../shared/json.js';
 import { refreshContact } from './contact.js';
 
-export function toRelationship(row: RelationshipsTable): Relationship {
+/** The names of the stakeholders of many relationships, in one query (lists show them on every row). */
+export async function namesFor(db: Kysely<DB>, rows: RelationshipsTable[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((row) => [row.stakeholder_id, row.from_stakeholder_id ?? []].flat()))];
+  if (ids.length === 0) return new Map();
+  const found = await db.selectFrom('stakeholders').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(found.map((row) => [row.id, row.name]));
+}
+
+export function toRelationship(row: RelationshipsTable, names: Map<string, string>): Relationship {
   return {
     id: row.id,
     name: row.name,
     stakeholderId: row.stakeholder_id,
+    stakeholderName: names.get(row.stakeholder_id) ?? '',
     fromStakeholderId: row.from_stakeholder_id,
+    fromStakeholderName: row.from_stakeholder_id ? (names.get(row.from_stakeholder_id) ?? '') : null,
     orgUnitId: row.org_unit_id,
     service: row.service === 1,
     ourRole: row.our_role as Relationship['ourRole'],
@@ -25,6 +35,7 @@ export function toRelationship(row: RelationshipsTable): Relationship {
     endReason: row.end_reason as Relationship['endReason'],
     endNote: row.end_note,
     modelId: row.model_id,
+    modelName: row.model_id ? (names.get(row.model_id) ?? '') : null,
     modelVersion: row.model_version,
     journey: fromJson(row.journey) as Relationship['journey'],
     currentSteps: fromJsonList(row.current_steps),
@@ -42,7 +53,7 @@ export function toRelationship(row: RelationshipsTable): Relationship {
 
 export async function findRelationship(db: Kysely<DB>, id: string): Promise<Relationship | undefined> {
   const row = await db.selectFrom('relationships').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toRelationship(row);
+  return row && toRelationship(row, await namesFor(db, [row]));
 }
 
 /** A new relationship, where it starts on its journey, and that start as the first entry of its history. */
@@ -86,7 +97,7 @@ export async function setPositions(db: Kysely<DB>, id: string, steps: string[], 
   }
 }
 
-export function listRelationships(db: Kysely<DB>, query: RelationshipListQuery, today: string) {
+export async function listRelationships(db: Kysely<DB>, query: RelationshipListQuery, today: string) {
   // `none` asks for relationships without one.
   const idOrNone = (value: string | undefined) =>
     value === undefined ? undefined : value === 'none' ? null : value;
@@ -121,7 +132,7 @@ export function listRelationships(db: Kysely<DB>, query: RelationshipListQuery, 
         ),
       ),
     );
-  return listPage(
+  const page = await listPage(
     base,
     'relationships',
     {
@@ -133,8 +144,10 @@ export function listRelationships(db: Kysely<DB>, query: RelationshipListQuery, 
         nextContactOn: 'next_contact_on?',
       },
     },
-    toRelationship,
+    (row: RelationshipsTable) => row,
   );
+  const names = await namesFor(db, page.data);
+  return { ...page, data: page.data.map((row) => toRelationship(row, names)) };
 }
 
 export async function insertMove(db: Kysely<DB>, move: Omit<JourneyMove, 'id'>): Promise<void> {

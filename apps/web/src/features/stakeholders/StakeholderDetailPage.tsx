@@ -29,6 +29,7 @@ export default function StakeholderDetailPage() {
   const parent = useStakeholder(query.data?.parentId ?? undefined);
   const canWrite = useCan('stakeholders.write');
   const canArchive = useCan('stakeholders.archive');
+  const canOpenRelationship = useCan('relationships.write');
   const canAudit = useCan('audit.read');
   const users = useUserOptions(useCan('users.read'));
   const unitPath = useOrgUnitPaths();
@@ -60,6 +61,11 @@ export default function StakeholderDetailPage() {
         description={`${t(`enums:kind.${s.kind}`)} · ${t(`enums:category.${s.category}`)} · ${t(`enums:scope.${s.scope}`)}`}
         actions={
           <>
+            {canOpenRelationship && !s.archivedAt && (
+              <Button component={Link} to={`/relationships/new?stakeholderId=${s.id}`} variant="light">
+                {t('detail.openRelationship')}
+              </Button>
+            )}
             {canWrite && !s.archivedAt && (
               <Button component={Link} to={`/stakeholders/${s.id}/edit`}>
                 {t('detail.edit')}
