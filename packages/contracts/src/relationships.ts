@@ -69,6 +69,35 @@ const JourneyOut = z.object({
   healthWeights: z.object(HealthWeights.shape),
 });
 
+export const healthComponents = ['sentiment', 'exceptions', 'contact', 'review', 'satisfaction'] as const;
+export const HealthComponent = z.enum(healthComponents);
+
+/** SPEC §4: a score 0–100 with its reasons, weighted by the model; a manual override is shown as such. */
+export const Health = z.object({
+  score: z.number().int().nullable().describe('the override when there is one, else the computed score'),
+  computed: z.number().int().nullable().describe('null when nothing could be measured yet'),
+  override: z
+    .object({ score: z.number().int(), comment: z.string(), by: Id.nullable(), at: IsoDateTime })
+    .nullable(),
+  reasons: z.array(
+    z.object({
+      component: HealthComponent,
+      weight: z.number().int(),
+      score: z.number().int().nullable().describe('0–100; null when it cannot be measured (yet)'),
+      value: z
+        .number()
+        .nullable()
+        .describe('what was measured: average sentiment, or days overdue for contact and review'),
+    }),
+  ),
+});
+export type Health = z.infer<typeof Health>;
+
+export const HealthOverride = z.strictObject({
+  score: z.number().int().min(0, 'from 0 to 100').max(100, 'from 0 to 100'),
+  comment: ShortText.trim().min(1, 'say why the score is overridden'),
+});
+
 export const Relationship = z.object({
   id: Id,
   name: z.string(),
@@ -107,6 +136,7 @@ export const Relationship = z.object({
   nextContactOn: IsoDate.nullable().describe(
     'when the next contact is due (from the last contact, or the start)',
   ),
+  health: Health,
   createdBy: Id.nullable(),
   archivedAt: IsoDateTime.nullable(),
   version: Version,
@@ -148,6 +178,7 @@ export const RelationshipPatch = z
     startedOn: IsoDate,
     nextReviewOn: IsoDate.nullable(),
     journey: Journey.describe('tailor the journey (needs relationships.tailor)'),
+    healthOverride: HealthOverride.nullable().describe('a manager’s judgement of its health, with why; null removes it'),
     version: Version,
   })
   .partial();

@@ -335,6 +335,16 @@ export interface RelationshipsTable {
   last_contact_at: string | null;
   contact_every_days: number | null;
   next_contact_on: string | null;
+  health_override: number | null;
+  health_override_comment: string | null;
+  health_override_by: string | null;
+  health_override_at: string | null;
+}
+
+export interface HealthHistoryTable {
+  relationship_id: string;
+  day: string;
+  score: number | null;
 }
 
 export interface RelationshipPositionsTable {
@@ -432,6 +442,7 @@ export interface DB {
   interactions: InteractionsTable;
   interaction_stakeholders: InteractionStakeholdersTable;
   follow_ups: FollowUpsTable;
+  health_history: HealthHistoryTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

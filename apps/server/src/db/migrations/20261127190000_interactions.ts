@@ -81,6 +81,22 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('relationships').addColumn('last_contact_at', 'text').execute();
   await db.schema.alterTable('relationships').addColumn('contact_every_days', 'integer').execute();
   await db.schema.alterTable('relationships').addColumn('next_contact_on', 'text').execute();
+  // A manager's judgement of the relationship's health, shown as such beside the computed score.
+  await db.schema.alterTable('relationships').addColumn('health_override', 'integer').execute();
+  await db.schema.alterTable('relationships').addColumn('health_override_comment', 'text').execute();
+  await db.schema
+    .alterTable('relationships')
+    .addColumn('health_override_by', 'text', (c) => c.references('users.id'))
+    .execute();
+  await db.schema.alterTable('relationships').addColumn('health_override_at', 'text').execute();
+  // One score per relationship and day, for the sparkline of health over time.
+  await db.schema
+    .createTable('health_history')
+    .addColumn('relationship_id', 'text', (c) => c.notNull().references('relationships.id'))
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('score', 'integer')
+    .addPrimaryKeyConstraint('health_history_pk', ['relationship_id', 'day'])
+    .execute();
   await db.schema
     .createIndex('relationships_next_contact')
     .on('relationships')
@@ -90,7 +106,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('relationships_next_contact').execute();
-  for (const column of ['next_contact_on', 'contact_every_days', 'last_contact_at']) {
+  await db.schema.dropTable('health_history').execute();
+  for (const column of [
+    'health_override_at',
+    'health_override_by',
+    'health_override_comment',
+    'health_override',
+    'next_contact_on',
+    'contact_every_days',
+    'last_contact_at',
+  ]) {
     await db.schema.alterTable('relationships').dropColumn(column).execute();
   }
   for (const table of ['follow_ups', 'interaction_stakeholders', 'interactions']) {

@@ -208,6 +208,49 @@ describe.each(dialects)('interactions and contact cadence on %s', (dialect) => {
     expect(denied.statusCode).toBe(403);
   });
 
+  it('scores health from recent sentiment and timely contact, with its reasons, an override and a history', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const r = await openRelationship(today);
+    expect(r.health).toMatchObject({ score: 100, computed: 100, override: null });
+    for (const sentiment of [2, 0]) {
+      await send(agent, 'POST', '/api/v1/interactions', {
+        relationshipId: r.id,
+        kind: 'meeting',
+        occurredAt: new Date().toISOString(),
+        sentiment,
+      });
+    }
+    const scored = await get(agent, `/api/v1/relationships/${r.id}`);
+    // Sentiment averages +1 → 75; contact is on time → 100; review, exceptions and satisfaction are not measured:
+    // (75 × 30 + 100 × 20) / 50 = 85.
+    expect(scored.health.computed).toBe(85);
+    expect(scored.health.reasons).toEqual(
+      expect.arrayContaining([
+        { component: 'sentiment', weight: 30, score: 75, value: 1 },
+        { component: 'contact', weight: 20, score: 100, value: 0 },
+        { component: 'satisfaction', weight: 20, score: null, value: null },
+      ]),
+    );
+    const override = { healthOverride: { score: 40, comment: 'The sponsor is leaving' } };
+    expect((await send(agent, 'PATCH', `/api/v1/relationships/${r.id}`, override, 1)).statusCode).toBe(403);
+    const noReason = await send(
+      manager,
+      'PATCH',
+      `/api/v1/relationships/${r.id}`,
+      { healthOverride: { score: 40, comment: ' ' } },
+      1,
+    );
+    expect(noReason.json().errors).toEqual([{ path: 'healthOverride.comment', message: expect.any(String) }]);
+    const overridden = (await send(manager, 'PATCH', `/api/v1/relationships/${r.id}`, override, 1)).json();
+    expect(overridden.health).toMatchObject({
+      score: 40,
+      computed: 85,
+      override: { score: 40, comment: 'The sponsor is leaving', by: manager.user.id },
+    });
+    const history = await get(agent, `/api/v1/relationships/${r.id}/health-history`);
+    expect(history.data).toEqual([{ day: today, score: 40 }]);
+  });
+
   it('lists relationships whose contact is due, until someone gets in touch', async () => {
     const r = await openRelationship('2025-01-01');
     const due = await get(manager, '/api/v1/relationships?contactDue=true&limit=200');

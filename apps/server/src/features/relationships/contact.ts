@@ -2,6 +2,7 @@ import type { Journey, Quadrant } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { fromJson, fromJsonList } from '../../shared/json.js';
+import { recordHealth } from './health.js';
 
 /**
  * The contact cadence that applies now (guide §2.2.3, "timing and frequency matter"): the shortest of the current
@@ -56,6 +57,7 @@ export async function refreshContact(db: Kysely<DB>, relationshipIds: string[]):
       .where('id', '=', id)
       .execute();
   }
+  await recordHealth(db, relationshipIds, new Date().toISOString().slice(0, 10));
 }
 
 /** After a re-assessment moved a stakeholder to another quadrant, its relationships' cadence may differ. */

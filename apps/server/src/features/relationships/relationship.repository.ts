@@ -5,6 +5,7 @@ import type { DB, RelationshipsTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { fromJson, fromJsonList, toJson } from '../../shared/json.js';
 import { refreshContact } from './contact.js';
+import { healthOf, recentSentiment } from './health.js';
 
 /** The names of the stakeholders of many relationships, in one query (lists show them on every row). */
 export async function namesFor(db: Kysely<DB>, rows: RelationshipsTable[]): Promise<Map<string, string>> {
@@ -14,7 +15,30 @@ export async function namesFor(db: Kysely<DB>, rows: RelationshipsTable[]): Prom
   return new Map(found.map((row) => [row.id, row.name]));
 }
 
-export function toRelationship(row: RelationshipsTable, names: Map<string, string>): Relationship {
+export interface Presenting {
+  names: Map<string, string>;
+  sentiment: Map<string, number>;
+  today: string;
+}
+
+/** What a page of relationships needs besides its rows: names and recent sentiment, in a few grouped queries. */
+export async function presentingOf(db: Kysely<DB>, rows: RelationshipsTable[]): Promise<Presenting> {
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    names: await namesFor(db, rows),
+    sentiment: await recentSentiment(
+      db,
+      rows.map((row) => row.id),
+      today,
+    ),
+    today,
+  };
+}
+
+export function toRelationship(
+  row: RelationshipsTable,
+  { names, sentiment, today }: Presenting,
+): Relationship {
   return {
     id: row.id,
     name: row.name,
@@ -43,6 +67,7 @@ export function toRelationship(row: RelationshipsTable, names: Map<string, strin
     lastContactAt: row.last_contact_at,
     contactEveryDays: row.contact_every_days,
     nextContactOn: row.next_contact_on,
+    health: healthOf(row, sentiment.get(row.id) ?? null, today),
     createdBy: row.created_by,
     archivedAt: row.archived_at,
     version: row.version,
@@ -53,7 +78,7 @@ export function toRelationship(row: RelationshipsTable, names: Map<string, strin
 
 export async function findRelationship(db: Kysely<DB>, id: string): Promise<Relationship | undefined> {
   const row = await db.selectFrom('relationships').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toRelationship(row, await namesFor(db, [row]));
+  return row && toRelationship(row, await presentingOf(db, [row]));
 }
 
 /** A new relationship, where it starts on its journey, and that start as the first entry of its history. */
@@ -146,8 +171,8 @@ export async function listRelationships(db: Kysely<DB>, query: RelationshipListQ
     },
     (row: RelationshipsTable) => row,
   );
-  const names = await namesFor(db, page.data);
-  return { ...page, data: page.data.map((row) => toRelationship(row, names)) };
+  const presenting = await presentingOf(db, page.data);
+  return { ...page, data: page.data.map((row) => toRelationship(row, presenting)) };
 }
 
 export async function insertMove(db: Kysely<DB>, move: Omit<JourneyMove, 'id'>): Promise<void> {

@@ -90,6 +90,22 @@ export const relationshipRoutes =
     );
 
     app.get(
+      `${path}/:id/health-history`,
+      {
+        schema: {
+          tags,
+          summary: 'Its health score per day over the last 180 days, for a sparkline',
+          params: IdParams,
+          response: {
+            200: listOf(z.object({ day: z.string(), score: z.number().int().nullable() })),
+            ...problemResponses,
+          },
+        },
+      },
+      (request) => service.healthHistory(request.actor, request.params.id),
+    );
+
+    app.get(
       `${path}/:id/checklist`,
       {
         schema: {

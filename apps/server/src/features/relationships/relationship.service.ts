@@ -18,6 +18,7 @@ import { findDocument, findVersion } from '../agreement/agreement.repository.js'
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import { refreshContact } from './contact.js';
+import { healthHistory } from './health.js';
 import {
   activeStakeholder,
   findRelationship,
@@ -145,14 +146,20 @@ export function createRelationshipService(db: Kysely<DB>) {
           last_contact_at: null,
           contact_every_days: null,
           next_contact_on: null,
+          health_override: null,
+          health_override_comment: null,
+          health_override_by: null,
+          health_override_at: null,
         };
       });
     },
 
     async update(actor: Actor | null, id: string, version: number, patch: RelationshipPatch) {
       const signedIn = requirePermission(actor, 'relationships.write');
-      if (patch.journey !== undefined) requirePermission(signedIn, 'relationships.tailor');
-      const { version: _version, journey, ...fields } = patch;
+      if (patch.journey !== undefined || patch.healthOverride !== undefined) {
+        requirePermission(signedIn, 'relationships.tailor');
+      }
+      const { version: _version, journey, healthOverride, ...fields } = patch;
       return records.update(
         signedIn,
         id,
@@ -191,6 +198,12 @@ export function createRelationshipService(db: Kysely<DB>) {
             ...(patch.startedOn !== undefined && { started_on: patch.startedOn }),
             ...(patch.nextReviewOn !== undefined && { next_review_on: patch.nextReviewOn }),
             ...(journey !== undefined && { journey: toJson(journey) }),
+            ...(healthOverride !== undefined && {
+              health_override: healthOverride?.score ?? null,
+              health_override_comment: healthOverride?.comment ?? null,
+              health_override_by: healthOverride ? signedIn.id : null,
+              health_override_at: healthOverride ? now() : null,
+            }),
           };
         },
         (trx) => refreshContact(trx, [id]),
@@ -221,6 +234,13 @@ export function createRelationshipService(db: Kysely<DB>) {
         },
         (trx) => refreshContact(trx, [id]),
       );
+    },
+
+    async healthHistory(actor: Actor | null, id: string) {
+      requirePermission(actor, 'relationships.read');
+      await records.load(db, id);
+      const since = new Date(Date.now() - 180 * 86_400_000).toISOString().slice(0, 10);
+      return { data: await healthHistory(db, id, since), nextCursor: null };
     },
 
     async moves(actor: Actor | null, id: string) {

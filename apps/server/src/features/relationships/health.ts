@@ -1,0 +1,108 @@
+import type { Health, Journey } from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB, RelationshipsTable } from '../../db/schema.js';
+import { fromJson } from '../../shared/json.js';
+
+/** How far back "recent sentiment" looks. */
+export const SENTIMENT_DAYS = 90;
+const DEFAULT_REVIEW_DAYS = 90;
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+
+/** 100 when not overdue, falling to 0 when a whole interval overdue. */
+function timeliness(dueOn: string | null, intervalDays: number | null, today: string) {
+  if (dueOn === null || intervalDays === null) return { score: null, value: null };
+  const overdue = Math.max(0, daysBetween(dueOn, today));
+  return { score: Math.max(0, Math.round(100 - (overdue / intervalDays) * 100)), value: overdue };
+}
+
+/**
+ * The health of a relationship (SPEC §4): each measured component 0–100, weighted by the journey's weights;
+ * components not measured (no sentiment recorded; exceptions and surveys until they exist) leave the weighting.
+ */
+export function healthOf(row: RelationshipsTable, averageSentiment: number | null, today: string): Health {
+  const journey = fromJson<Journey>(row.journey);
+  const weights = journey?.healthWeights ?? {
+    sentiment: 30,
+    exceptions: 20,
+    contact: 20,
+    review: 10,
+    satisfaction: 20,
+  };
+  const contact = timeliness(row.next_contact_on, row.contact_every_days, today);
+  const review = timeliness(row.next_review_on, journey?.reviewEveryDays ?? DEFAULT_REVIEW_DAYS, today);
+  const reasons: Health['reasons'] = [
+    {
+      component: 'sentiment',
+      weight: weights.sentiment,
+      score: averageSentiment === null ? null : Math.round(((averageSentiment + 2) / 4) * 100),
+      value: averageSentiment === null ? null : Math.round(averageSentiment * 100) / 100,
+    },
+    { component: 'exceptions', weight: weights.exceptions, score: null, value: null },
+    { component: 'contact', weight: weights.contact, ...contact },
+    { component: 'review', weight: weights.review, ...review },
+    { component: 'satisfaction', weight: weights.satisfaction, score: null, value: null },
+  ];
+  const measured = reasons.filter((reason) => reason.score !== null && reason.weight > 0);
+  const totalWeight = measured.reduce((sum, reason) => sum + reason.weight, 0);
+  const computed =
+    totalWeight === 0
+      ? null
+      : Math.round(
+          measured.reduce((sum, reason) => sum + (reason.score as number) * reason.weight, 0) / totalWeight,
+        );
+  const override =
+    row.health_override === null
+      ? null
+      : {
+          score: row.health_override,
+          comment: row.health_override_comment ?? '',
+          by: row.health_override_by,
+          at: row.health_override_at as string,
+        };
+  return { score: override?.score ?? computed, computed, override, reasons };
+}
+
+/** Average recent sentiment per relationship, in one grouped query. */
+export async function recentSentiment(db: Kysely<DB>, relationshipIds: string[], today: string) {
+  const averages = new Map<string, number>();
+  if (relationshipIds.length === 0) return averages;
+  const since = new Date(Date.parse(`${today}T00:00:00Z`) - SENTIMENT_DAYS * 86_400_000).toISOString();
+  const rows = await db
+    .selectFrom('interactions')
+    .select(['relationship_id', (eb) => eb.fn.avg<number | string>('sentiment').as('average')])
+    .where('relationship_id', 'in', relationshipIds)
+    .where('archived_at', 'is', null)
+    .where('sentiment', 'is not', null)
+    .where('occurred_at', '>=', since)
+    .groupBy('relationship_id')
+    .execute();
+  for (const row of rows) averages.set(row.relationship_id as string, Number(row.average));
+  return averages;
+}
+
+/** Keeps today's score of each relationship, for the sparkline of its health over time. */
+export async function recordHealth(db: Kysely<DB>, relationshipIds: string[], today: string) {
+  if (relationshipIds.length === 0) return;
+  const rows = await db.selectFrom('relationships').selectAll().where('id', 'in', relationshipIds).execute();
+  const sentiment = await recentSentiment(db, relationshipIds, today);
+  for (const row of rows) {
+    const { score } = healthOf(row, sentiment.get(row.id) ?? null, today);
+    await db
+      .insertInto('health_history')
+      .values({ relationship_id: row.id, day: today, score })
+      .onConflict((oc) => oc.columns(['relationship_id', 'day']).doUpdateSet({ score }))
+      .execute();
+  }
+}
+
+export async function healthHistory(db: Kysely<DB>, relationshipId: string, since: string) {
+  return db
+    .selectFrom('health_history')
+    .select(['day', 'score'])
+    .where('relationship_id', '=', relationshipId)
+    .where('day', '>=', since)
+    .orderBy('day')
+    .execute();
+}
