@@ -1,6 +1,7 @@
 import type { Relationship } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { createInteractionService } from '../interactions/interaction.service.js';
 import { createRelationshipService } from '../relationships/relationship.service.js';
 import type { DemoPeople } from './demo.approach.js';
 
@@ -15,6 +16,15 @@ interface Plan {
   /** Activities ticked, as `step/activity`. */
   ticked: string[];
   end?: { reason: NonNullable<Relationship['endReason']>; note: string; on: string };
+  /** Contacts logged by the agent: days ago, kind, sentiment, summary, and whether confidential. */
+  contacts?: {
+    daysAgo: number;
+    kind: 'meeting' | 'call' | 'email' | 'workshop';
+    sentiment: number;
+    summary: string;
+    confidential?: boolean;
+    followUp?: string;
+  }[];
 }
 
 const plans: Plan[] = [
@@ -26,6 +36,23 @@ const plans: Plan[] = [
     startedOn: '2026-02-01',
     path: [['engage'], ['offer', 'agree']],
     ticked: ['explore/a1', 'explore/a2', 'engage/a1', 'engage/a2', 'offer/a1'],
+    contacts: [
+      { daysAgo: 40, kind: 'workshop', sentiment: 2, summary: 'Joint roadmap workshop · 联合路线图研讨会' },
+      {
+        daysAgo: 12,
+        kind: 'meeting',
+        sentiment: 1,
+        summary: 'Proposal walkthrough with the CFO · 与首席财务官讨论方案',
+        followUp: 'Send the revised pricing · 发送修订后的报价',
+      },
+      {
+        daysAgo: 3,
+        kind: 'call',
+        sentiment: -1,
+        summary: 'Their sponsor may move to another role · 对方发起人可能调岗',
+        confidential: true,
+      },
+    ],
   },
   {
     stakeholder: 'retail',
@@ -35,6 +62,9 @@ const plans: Plan[] = [
     startedOn: '2025-09-15',
     path: [['engage'], ['agree'], ['onboard'], ['co_create']],
     ticked: ['onboard/a1', 'onboard/a2', 'co_create/a1'],
+    contacts: [
+      { daysAgo: 75, kind: 'email', sentiment: 0, summary: 'Monthly service report · 月度服务报告' },
+    ],
   },
   {
     stakeholder: 'telco',
@@ -69,6 +99,7 @@ export async function seedDemoRelationships(
   modelIds: Map<string, string>,
 ): Promise<number> {
   const relationships = createRelationshipService(db);
+  const interactions = createInteractionService(db);
   const { manager, agent } = people;
   for (const plan of plans) {
     const stakeholderId = people.stakeholderIds.get(plan.stakeholder);
@@ -104,6 +135,19 @@ export async function seedDemoRelationships(
       const known = steps.filter((step) => keys.has(step));
       if (known.length === 0) continue;
       relationship = await relationships.move(agent, relationship.id, relationship.version, known, '');
+    }
+    for (const contact of plan.contacts ?? []) {
+      await interactions.create(agent, {
+        relationshipId: relationship.id,
+        kind: contact.kind,
+        occurredAt: new Date(Date.now() - contact.daysAgo * 86_400_000).toISOString(),
+        confidential: contact.confidential ?? false,
+        summary: contact.summary,
+        sentiment: contact.sentiment,
+        participantUserIds: [],
+        participantStakeholderIds: [],
+        followUps: contact.followUp ? [{ text: contact.followUp, ownerId: agent.id, dueOn: null }] : [],
+      });
     }
     if (plan.end) {
       await relationships.end(manager, relationship.id, relationship.version, {
