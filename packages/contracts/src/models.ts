@@ -242,6 +242,11 @@ export const ModelCoverage = z.object({
     .number()
     .int()
     .describe('members of key groups that belong to no group with a model in force'),
+  relationshipsInKeyGroups: z.number().int().describe('active relationships with members of key groups'),
+  uncoveredRelationships: z
+    .number()
+    .int()
+    .describe('of them, those whose stakeholder belongs to no group with a model in force'),
   groups: z.array(
     z.object({
       groupId: Id,

@@ -178,7 +178,9 @@ export const RelationshipPatch = z
     startedOn: IsoDate,
     nextReviewOn: IsoDate.nullable(),
     journey: Journey.describe('tailor the journey (needs relationships.tailor)'),
-    healthOverride: HealthOverride.nullable().describe('a manager’s judgement of its health, with why; null removes it'),
+    healthOverride: HealthOverride.nullable().describe(
+      'a manager’s judgement of its health, with why; null removes it',
+    ),
     version: Version,
   })
   .partial();

@@ -44,6 +44,8 @@ describe.each(dialects)('the approach overview on %s', (dialect) => {
       coveredGroups: 0,
       stakeholdersInKeyGroups: 0,
       uncoveredStakeholders: 0,
+      relationshipsInKeyGroups: 0,
+      uncoveredRelationships: 0,
     });
     expect(empty.embed).toEqual({ materials: 0, expectedReads: 0, acknowledged: 0, pendingForMe: [] });
     expect(empty.review).toMatchObject({

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 export interface ModelGroupRow {
@@ -74,11 +74,21 @@ export async function keyGroupCoverage(db: Kysely<DB>) {
   return { groups, models };
 }
 
+/** The stakeholder `ref` names is in an active group with a model in force. */
+const coveredStakeholder = (ref: 'm.stakeholder_id' | 'r.stakeholder_id') => sql<boolean>`exists (
+  select 1 from stakeholder_group_members cm
+    join relationship_model_groups mg on mg.group_id = cm.group_id
+    join relationship_models rm on rm.id = mg.model_id
+    join stakeholder_groups cg on cg.id = cm.group_id
+  where cm.stakeholder_id = ${sql.ref(ref)}
+    and rm.agreed_version is not null and rm.archived_at is null and cg.archived_at is null)`;
+
 /**
- * Active members of key groups, and of them those in no group with a model in force: one count each, because a
- * stakeholder in a covered group is covered whatever its other groups.
+ * Active members of key groups, and of them those in no group with a model in force — one count each, because a
+ * stakeholder in a covered group is covered whatever its other groups — and the same for active relationships
+ * with those stakeholders.
  */
-export async function uncoveredStakeholderCounts(db: Kysely<DB>) {
+export async function uncoveredCounts(db: Kysely<DB>) {
   const inKeyGroups = db
     .selectFrom('stakeholder_group_members as m')
     .innerJoin('stakeholder_groups as g', 'g.id', 'm.group_id')
@@ -86,26 +96,39 @@ export async function uncoveredStakeholderCounts(db: Kysely<DB>) {
     .where('g.key_group', '=', 1)
     .where('g.archived_at', 'is', null)
     .where('s.archived_at', 'is', null);
-  const total = await inKeyGroups
-    .select((eb) => eb.fn.count<number | string>('m.stakeholder_id').distinct().as('n'))
-    .executeTakeFirstOrThrow();
-  const uncovered = await inKeyGroups
-    .select((eb) => eb.fn.count<number | string>('m.stakeholder_id').distinct().as('n'))
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('stakeholder_group_members as cm')
-            .innerJoin('relationship_model_groups as mg', 'mg.group_id', 'cm.group_id')
-            .innerJoin('relationship_models as rm', 'rm.id', 'mg.model_id')
-            .innerJoin('stakeholder_groups as cg', 'cg.id', 'cm.group_id')
-            .select('cm.stakeholder_id')
-            .whereRef('cm.stakeholder_id', '=', 'm.stakeholder_id')
-            .where('rm.agreed_version', 'is not', null)
-            .where('rm.archived_at', 'is', null)
-            .where('cg.archived_at', 'is', null),
-        ),
+  const countMembers = (query: typeof inKeyGroups) =>
+    query
+      .select((eb) => eb.fn.count<number | string>('m.stakeholder_id').distinct().as('n'))
+      .executeTakeFirstOrThrow();
+  const total = await countMembers(inKeyGroups);
+  const uncovered = await countMembers(
+    inKeyGroups.where(sql<boolean>`not ${coveredStakeholder('m.stakeholder_id')}`),
+  );
+
+  const relationships = db
+    .selectFrom('relationships as r')
+    .where('r.status', '=', 'active')
+    .where('r.archived_at', 'is', null)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('stakeholder_group_members as km')
+          .innerJoin('stakeholder_groups as kg', 'kg.id', 'km.group_id')
+          .select('km.stakeholder_id')
+          .whereRef('km.stakeholder_id', '=', 'r.stakeholder_id')
+          .where('kg.key_group', '=', 1)
+          .where('kg.archived_at', 'is', null),
       ),
-    )
-    .executeTakeFirstOrThrow();
-  return { stakeholdersInKeyGroups: Number(total.n), uncoveredStakeholders: Number(uncovered.n) };
+    );
+  const countRelationships = (query: typeof relationships) =>
+    query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const relationshipTotal = await countRelationships(relationships);
+  const relationshipsUncovered = await countRelationships(
+    relationships.where(sql<boolean>`not ${coveredStakeholder('r.stakeholder_id')}`),
+  );
+  return {
+    stakeholdersInKeyGroups: Number(total.n),
+    uncoveredStakeholders: Number(uncovered.n),
+    relationshipsInKeyGroups: Number(relationshipTotal.n),
+    uncoveredRelationships: Number(relationshipsUncovered.n),
+  };
 }

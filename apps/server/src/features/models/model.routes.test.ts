@@ -240,6 +240,18 @@ describe.each(dialects)('relationship models on %s', (dialect) => {
     // a and b are now covered (b through the covered group, whatever its other groups); only c is left.
     expect(coverage.uncoveredStakeholders - baseline.uncoveredStakeholders).toBe(-2);
     expect(coverage.stakeholdersInKeyGroups).toBe(baseline.stakeholdersInKeyGroups);
+
+    // Relationships with a (covered) and with c (uncovered) count on each side.
+    for (const stakeholder of [a, c]) {
+      const opened = await send('POST', '/api/v1/relationships', {
+        stakeholderId: stakeholder.id,
+        ourRole: 'provider',
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+    }
+    const withRelationships = await get('/api/v1/relationship-models/coverage');
+    expect(withRelationships.relationshipsInKeyGroups - coverage.relationshipsInKeyGroups).toBe(2);
+    expect(withRelationships.uncoveredRelationships - coverage.uncoveredRelationships).toBe(1);
   });
 
   it('ships example models in English and Chinese that validate as models', async () => {

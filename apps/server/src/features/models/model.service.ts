@@ -21,7 +21,7 @@ import {
   groupsOfModels,
   keyGroupCoverage,
   replaceModelGroups,
-  uncoveredStakeholderCounts,
+  uncoveredCounts,
 } from './model.repository.js';
 import { templatesIn } from './model.templates.js';
 
@@ -179,7 +179,7 @@ export function createModelService(db: Kysely<DB>) {
       return {
         keyGroups: rows.length,
         coveredGroups: rows.filter((row) => row.covered).length,
-        ...(await uncoveredStakeholderCounts(db)),
+        ...(await uncoveredCounts(db)),
         groups: rows,
       };
     },

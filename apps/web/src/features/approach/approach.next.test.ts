@@ -22,7 +22,14 @@ function healthy(): ApproachOverview {
       inForce: 2,
       awaitingAgreement: [],
       reviewDue: [],
-      coverage: { keyGroups: 2, coveredGroups: 2, stakeholdersInKeyGroups: 10, uncoveredStakeholders: 0 },
+      coverage: {
+        keyGroups: 2,
+        coveredGroups: 2,
+        stakeholdersInKeyGroups: 10,
+        uncoveredStakeholders: 0,
+        relationshipsInKeyGroups: 4,
+        uncoveredRelationships: 0,
+      },
     },
     embed: { materials: 3, expectedReads: 12, acknowledged: 12, pendingForMe: [] },
     review: {

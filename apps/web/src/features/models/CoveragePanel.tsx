@@ -60,6 +60,14 @@ export function CoveragePanel() {
                 {t('coverage.uncovered', { count: c.uncoveredStakeholders })}
               </Text>
             )}
+            {c.uncoveredRelationships > 0 && (
+              <Text size="xs" c="orange.8">
+                {t('coverage.uncoveredRelationships', {
+                  count: c.uncoveredRelationships,
+                  total: c.relationshipsInKeyGroups,
+                })}
+              </Text>
+            )}
           </Stack>
         </Group>
         <Table.ScrollContainer minWidth={560}>
