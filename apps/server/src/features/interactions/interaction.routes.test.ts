@@ -160,6 +160,18 @@ describe.each(dialects)('interactions and contact cadence on %s', (dialect) => {
       1,
     );
     expect(edit.statusCode).toBe(403);
+
+    // The audit log keeps it whole; reading it, only administrators see the content.
+    const viewer = await h.userWith('viewer');
+    const logged = await get(viewer, `/api/v1/audit-log?entityId=${secret.id}`);
+    expect(logged.data[0].after).toMatchObject({
+      redacted: true,
+      summary: '',
+      sentiment: null,
+      followUps: [],
+    });
+    const full = await get(h.admin, `/api/v1/audit-log?entityId=${secret.id}`);
+    expect(full.data[0].after).toMatchObject({ summary: 'They may switch supplier', sentiment: -2 });
   });
 
   it('rejects a sentiment of 7, a future date and unknown people, writing nothing', async () => {

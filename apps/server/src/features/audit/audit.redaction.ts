@@ -1,0 +1,65 @@
+import type { AuditEntry } from '@rapport/contracts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../auth/actor.js';
+
+type Snapshot = Record<string, unknown> | null;
+
+const redactedInteraction = (snapshot: Snapshot): Snapshot =>
+  snapshot && {
+    ...snapshot,
+    redacted: true,
+    summary: '',
+    sentiment: null,
+    participantUserIds: [],
+    participantStakeholderIds: [],
+    followUps: [],
+  };
+
+const redactedFollowUp = (snapshot: Snapshot): Snapshot => snapshot && { ...snapshot, text: '' };
+
+const isConfidential = (snapshot: unknown) =>
+  typeof snapshot === 'object' &&
+  snapshot !== null &&
+  (snapshot as { confidential?: unknown }).confidential === true;
+
+/**
+ * The audit log keeps confidential interactions whole, so that nothing is lost; reading it, only administrators
+ * see their content (and the text of their follow-ups). Everyone else sees that they were made and changed.
+ */
+export async function redactConfidential(
+  db: Kysely<DB>,
+  entries: AuditEntry[],
+  actor: Actor,
+): Promise<AuditEntry[]> {
+  if (actor.role === 'administrator') return entries;
+  const followUpIds = entries.filter((entry) => entry.entity === 'follow_up').map((entry) => entry.entityId);
+  const confidentialFollowUps = new Set<string>();
+  if (followUpIds.length > 0) {
+    const rows = await db
+      .selectFrom('follow_ups as f')
+      .innerJoin('interactions as i', 'i.id', 'f.interaction_id')
+      .select('f.id')
+      .where('f.id', 'in', followUpIds)
+      .where('i.confidential', '=', 1)
+      .execute();
+    for (const row of rows) confidentialFollowUps.add(row.id);
+  }
+  return entries.map((entry) => {
+    if (entry.entity === 'interaction' && (isConfidential(entry.before) || isConfidential(entry.after))) {
+      return {
+        ...entry,
+        before: redactedInteraction(entry.before as Snapshot),
+        after: redactedInteraction(entry.after as Snapshot),
+      };
+    }
+    if (entry.entity === 'follow_up' && confidentialFollowUps.has(entry.entityId)) {
+      return {
+        ...entry,
+        before: redactedFollowUp(entry.before as Snapshot),
+        after: redactedFollowUp(entry.after as Snapshot),
+      };
+    }
+    return entry;
+  });
+}
