@@ -137,7 +137,7 @@ function fieldOf(list: unknown, field: string): unknown[] {
     : [];
 }
 
-const uniqueStepKeys = [
+export const uniqueStepKeys = [
   (model: { steps?: unknown }, ctx: z.RefinementCtx) => {
     duplicates(fieldOf(model.steps, 'key')).forEach((index) => {
       ctx.addIssue({ code: 'custom', path: ['steps', index, 'key'], message: 'used twice in this model' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Quadrant } from './enums.js';
 import { Id, IsoDate, IsoDateTime, Name, PageQuery, QueryBoolean, ShortText, Version } from './limits.js';
-import { ContactDays, HealthWeights, JourneyStep, ReviewDays } from './models.js';
+import { ContactDays, HealthWeights, JourneyStep, ReviewDays, uniqueStepKeys } from './models.js';
 
 export const relationshipStatuses = ['active', 'paused', 'ended'] as const;
 export const RelationshipStatus = z.enum(relationshipStatuses);
@@ -52,13 +52,15 @@ export const defaultCharacteristics: Characteristics = {
 };
 
 /** The relationship's own copy of its model's journey, tailored without changing the model. */
-export const Journey = z.strictObject({
-  steps: z.array(JourneyStep).min(1, 'a journey has at least one step').max(20),
-  contactEveryDays: ContactDays,
-  contactEveryDaysByQuadrant: z.partialRecord(Quadrant, ContactDays),
-  reviewEveryDays: ReviewDays,
-  healthWeights: HealthWeights,
-});
+export const Journey = z
+  .strictObject({
+    steps: z.array(JourneyStep).min(1, 'a journey has at least one step').max(20),
+    contactEveryDays: ContactDays,
+    contactEveryDaysByQuadrant: z.partialRecord(Quadrant, ContactDays),
+    reviewEveryDays: ReviewDays,
+    healthWeights: HealthWeights,
+  })
+  .superRefine(...uniqueStepKeys);
 export type Journey = z.infer<typeof Journey>;
 
 const JourneyOut = z.object({

@@ -47,7 +47,7 @@ export function versionedRecords<T extends Versioned, Row extends { id: string }
     version: number,
     action: 'update' | 'archive' | 'restore',
     changes: (current: T, trx: Kysely<DB>, at: string) => Changes | Promise<Changes>,
-    after?: (trx: Kysely<DB>) => Promise<void>,
+    after?: (trx: Kysely<DB>, at: string) => Promise<void>,
   ): Promise<T> {
     const stale = async (trx: Kysely<DB>, record: T) =>
       staleVersion(kind.present ? await kind.present(trx, record, actor) : record);
@@ -64,7 +64,7 @@ export function versionedRecords<T extends Versioned, Row extends { id: string }
       if (!(await updateVersioned(trx, kind.table, id, version, { ...set, updated_at: at } as never))) {
         throw await stale(trx, await load(trx, id));
       }
-      await after?.(trx);
+      await after?.(trx, at);
       const saved = await load(trx, id);
       await recordAudit(trx, {
         actorId: actor.id,
@@ -104,7 +104,7 @@ export function versionedRecords<T extends Versioned, Row extends { id: string }
       version: number,
       changes: (current: T, trx: Kysely<DB>, at: string) => Changes | Promise<Changes>,
       /** Runs after the write, in its transaction, before the saved record is read back. */
-      after?: (trx: Kysely<DB>) => Promise<void>,
+      after?: (trx: Kysely<DB>, at: string) => Promise<void>,
     ) => write(actor, id, version, 'update', changes, after),
 
     archive: (actor: Actor, id: string, version: number) =>

@@ -33,6 +33,20 @@ export async function redactConfidential(
   actor: Actor,
 ): Promise<AuditEntry[]> {
   if (actor.role === 'administrator') return entries;
+  // An interaction made confidential later hides its earlier entries too: the flag that counts is today's.
+  const interactionIds = entries
+    .filter((entry) => entry.entity === 'interaction')
+    .map((entry) => entry.entityId);
+  const confidentialNow = new Set<string>();
+  if (interactionIds.length > 0) {
+    const rows = await db
+      .selectFrom('interactions')
+      .select('id')
+      .where('id', 'in', interactionIds)
+      .where('confidential', '=', 1)
+      .execute();
+    for (const row of rows) confidentialNow.add(row.id);
+  }
   const followUpIds = entries.filter((entry) => entry.entity === 'follow_up').map((entry) => entry.entityId);
   const confidentialFollowUps = new Set<string>();
   if (followUpIds.length > 0) {
@@ -46,7 +60,9 @@ export async function redactConfidential(
     for (const row of rows) confidentialFollowUps.add(row.id);
   }
   return entries.map((entry) => {
-    if (entry.entity === 'interaction' && (isConfidential(entry.before) || isConfidential(entry.after))) {
+    const confidential =
+      confidentialNow.has(entry.entityId) || isConfidential(entry.before) || isConfidential(entry.after);
+    if (entry.entity === 'interaction' && confidential) {
       return {
         ...entry,
         before: redactedInteraction(entry.before as Snapshot),

@@ -1,8 +1,8 @@
 import type { FollowUp, FollowUpListQuery, InteractionListQuery } from '@rapport/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { listPage } from '../../db/list-page.js';
 import type { DB, FollowUpsTable, InteractionsTable } from '../../db/schema.js';
-import { applyKeyset, keysetOf, pageFrom } from '../../shared/pagination.js';
+import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
 
 export function toFollowUp(row: FollowUpsTable): FollowUp {
   return {
@@ -80,7 +80,22 @@ export async function syncTimeline(
     .execute();
 }
 
-export async function listInteractionRows(db: Kysely<DB>, query: InteractionListQuery) {
+/**
+ * Rows `actor` may read whole: not confidential, or theirs as author, administrator, or the relationship's
+ * manager or agent.
+ */
+export function readableBy(actor: { id: string; role: string }) {
+  return sql<boolean>`(${actor.role === 'administrator' ? 1 : 0} = 1 or interactions.confidential = 0
+    or interactions.author_id = ${actor.id}
+    or exists (select 1 from relationships r where r.id = interactions.relationship_id
+      and (r.manager_id = ${actor.id} or r.agent_id = ${actor.id})))`;
+}
+
+export async function listInteractionRows(
+  db: Kysely<DB>,
+  query: InteractionListQuery,
+  actor: { id: string; role: string },
+) {
   let base = db
     .selectFrom('interactions')
     .$if(query.archived === 'false', (q) => q.where('interactions.archived_at', 'is', null))
@@ -90,8 +105,13 @@ export async function listInteractionRows(db: Kysely<DB>, query: InteractionList
     )
     .$if(query.authorId !== undefined, (q) => q.where('author_id', '=', query.authorId as string))
     .$if(query.kind !== undefined, (q) => q.where('kind', '=', query.kind as string))
-    .$if(query.from !== undefined, (q) => q.where('interactions.occurred_at', '>=', query.from as string))
-    .$if(query.to !== undefined, (q) => q.where('interactions.occurred_at', '<', query.to as string));
+    // Stored times are UTC with milliseconds; the bounds are brought to the same form to compare as text.
+    .$if(query.from !== undefined, (q) =>
+      q.where('interactions.occurred_at', '>=', new Date(query.from as string).toISOString()),
+    )
+    .$if(query.to !== undefined, (q) =>
+      q.where('interactions.occurred_at', '<', new Date(query.to as string).toISOString()),
+    );
   if (query.stakeholderId !== undefined) {
     base = base.where(({ exists, selectFrom }) =>
       exists(
@@ -100,6 +120,11 @@ export async function listInteractionRows(db: Kysely<DB>, query: InteractionList
           .whereRef('t.interaction_id', '=', 'interactions.id')
           .where('t.stakeholder_id', '=', query.stakeholderId as string),
       ),
+    );
+    // Who took part in a confidential interaction is part of its content: as a participant, it shows only to
+    // those who may read it; as the counterpart, to everyone.
+    base = base.where((eb) =>
+      eb.or([eb('interactions.stakeholder_id', '=', query.stakeholderId as string), readableBy(actor)]),
     );
   }
   return listPage(
@@ -119,12 +144,19 @@ export async function findFollowUp(db: Kysely<DB>, id: string) {
   return row && toFollowUp(row);
 }
 
-export async function listFollowUps(db: Kysely<DB>, query: FollowUpListQuery, ownerId: string | undefined) {
+export async function listFollowUps(
+  db: Kysely<DB>,
+  query: FollowUpListQuery,
+  ownerId: string | undefined,
+  actor: { id: string; role: string },
+) {
   const keyset = keysetOf(query.sort, { dueOn: 'due_on?', createdAt: 'created_at' });
   const base = db
     .selectFrom('follow_ups')
-    .innerJoin('interactions as i', 'i.id', 'follow_ups.interaction_id')
-    .where('i.archived_at', 'is', null)
+    .innerJoin('interactions', 'interactions.id', 'follow_ups.interaction_id')
+    .where('interactions.archived_at', 'is', null)
+    // A follow-up of a confidential interaction shows to its owner and to those who may read the interaction.
+    .where((eb) => eb.or([eb('follow_ups.owner_id', '=', actor.id), readableBy(actor)]))
     .$if(ownerId !== undefined, (q) => q.where('follow_ups.owner_id', '=', ownerId as string))
     .$if(query.relationshipId !== undefined, (q) =>
       q.where('follow_ups.relationship_id', '=', query.relationshipId as string),
@@ -134,8 +166,10 @@ export async function listFollowUps(db: Kysely<DB>, query: FollowUpListQuery, ow
   const rows = await applyKeyset(base.selectAll('follow_ups'), keyset, query.cursor, 'follow_ups')
     .limit(query.limit + 1)
     .execute();
-  return {
-    page: pageFrom(rows, query.limit, keyset, toFollowUp),
-    interactionIds: rows.map((r) => r.interaction_id),
-  };
+  const page: Page<FollowUp> = pageFrom(rows, query.limit, keyset, toFollowUp);
+  if (query.count) {
+    const counted = await base.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    page.total = Number(counted.n);
+  }
+  return page;
 }

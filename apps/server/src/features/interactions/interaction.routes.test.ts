@@ -161,6 +161,27 @@ describe.each(dialects)('interactions and contact cadence on %s', (dialect) => {
     );
     expect(edit.statusCode).toBe(403);
 
+    // Another manager may not edit it (only the author, this relationship's manager and administrators), nor touch
+    // its follow-up; its sentiment does not show through the relationship's health.
+    const otherManager = await h.userWith('relationship_manager');
+    const unflag = await send(
+      otherManager,
+      'PATCH',
+      `/api/v1/interactions/${secret.id}`,
+      { confidential: false },
+      1,
+    );
+    expect(unflag.statusCode).toBe(403);
+    const followUpId = (await get(manager, `/api/v1/interactions/${secret.id}`)).followUps[0].id;
+    const touched = await send(otherAgent, 'PATCH', `/api/v1/follow-ups/${followUpId}`, { done: true }, 1);
+    expect(touched.statusCode).toBe(403);
+    expect(touched.body).not.toContain('Escalate quietly');
+    const health = (await get(otherAgent, `/api/v1/relationships/${r.id}`)).health;
+    expect(health.reasons.find((x: { component: string }) => x.component === 'sentiment')).toMatchObject({
+      score: null,
+      value: null,
+    });
+
     // The audit log keeps it whole; reading it, only administrators see the content.
     const viewer = await h.userWith('viewer');
     const logged = await get(viewer, `/api/v1/audit-log?entityId=${secret.id}`);
@@ -210,6 +231,16 @@ describe.each(dialects)('interactions and contact cadence on %s', (dialect) => {
       occurredAt: '2026-01-01T00:00:00Z',
     });
     expect(nobody.json().errors).toEqual([{ path: 'stakeholderId', message: expect.any(String) }]);
+    // 30 hours ahead, written with a western offset, is still in the future.
+    const ahead = new Date(Date.now() + 30 * 3_600_000 - 12 * 3_600_000).toISOString().replace('Z', '-12:00');
+    const stranger = await h.admin.createStakeholder({ name: 'Not a party' });
+    const wrong = await send(agent, 'POST', '/api/v1/interactions', {
+      relationshipId: r.id,
+      stakeholderId: stranger.id,
+      kind: 'call',
+      occurredAt: ahead,
+    });
+    expect(wrong.json().errors.map((e: { path: string }) => e.path)).toEqual(['stakeholderId', 'occurredAt']);
     expect(await h.count('interactions')).toBe(before);
     const viewer = await h.userWith('viewer');
     const denied = await send(viewer, 'POST', '/api/v1/interactions', {

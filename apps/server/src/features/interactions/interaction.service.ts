@@ -66,13 +66,20 @@ function present(row: InteractionsTable, followUps: FollowUp[], readable: boolea
   };
 }
 
-async function presentAll(db: Kysely<DB>, rows: InteractionsTable[], actor: Actor): Promise<Interaction[]> {
+/** As `actor` may see them; with `actor` null, whole (for the audit log, which keeps everything). */
+async function presentAll(
+  db: Kysely<DB>,
+  rows: InteractionsTable[],
+  actor: Actor | null,
+): Promise<Interaction[]> {
   const keepers = await keepersOf(db, [...new Set(rows.flatMap((row) => row.relationship_id ?? []))]);
   const followUps = await followUpsOf(
     db,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => present(row, followUps.get(row.id) ?? [], mayRead(row, actor, keepers)));
+  return rows.map((row) =>
+    present(row, followUps.get(row.id) ?? [], actor === null || mayRead(row, actor, keepers)),
+  );
 }
 
 async function peopleErrors(
@@ -94,8 +101,8 @@ async function peopleErrors(
   return errors;
 }
 
-/** Interactions may be logged up to a day ahead of UTC (a user east of UTC lives in tomorrow's date). */
-const latest = () => new Date(Date.now() + 86_400_000).toISOString();
+/** An interaction has happened: up to a day ahead of the server's clock is allowed for clocks that differ. */
+const inFuture = (occurredAt: string) => Date.parse(occurredAt) > Date.now() + 86_400_000;
 
 export function createInteractionService(db: Kysely<DB>) {
   async function load(trx: Kysely<DB>, id: string) {
@@ -104,24 +111,23 @@ export function createInteractionService(db: Kysely<DB>) {
     return row;
   }
 
-  /** Only its author may change an interaction; administrators and managers may too, to correct the record. */
-  function requireEditor(row: InteractionsTable, actor: Actor) {
-    if (
-      row.author_id !== actor.id &&
-      actor.role !== 'administrator' &&
-      actor.role !== 'relationship_manager'
-    ) {
-      throw new AppError(
-        'forbidden',
-        'Only the author (or a manager or administrator) may change an interaction',
-      );
-    }
+  /** Its author changes an interaction; so may an administrator, or the manager of its relationship. */
+  async function requireEditor(trx: Kysely<DB>, row: InteractionsTable, actor: Actor) {
+    if (row.author_id === actor.id || actor.role === 'administrator') return;
+    const keeper = row.relationship_id
+      ? (await keepersOf(trx, [row.relationship_id])).get(row.relationship_id)
+      : undefined;
+    if (keeper?.managerId === actor.id) return;
+    throw new AppError(
+      'forbidden',
+      'Only the author, the manager of its relationship or an administrator may change an interaction',
+    );
   }
 
   const service = {
     async list(actor: Actor | null, query: InteractionListQuery) {
       const signedIn = requirePermission(actor, 'relationships.read');
-      const page = await listInteractionRows(db, query);
+      const page = await listInteractionRows(db, query, signedIn);
       return { ...page, data: await presentAll(db, page.data, signedIn) };
     },
 
@@ -142,6 +148,9 @@ export function createInteractionService(db: Kysely<DB>) {
             errors.push({ path: 'relationshipId', message: 'no active relationship with this id' });
           } else {
             stakeholderId ??= relationship.stakeholderId;
+            const parties = [relationship.stakeholderId, relationship.fromStakeholderId];
+            if (!parties.includes(stakeholderId))
+              errors.push({ path: 'stakeholderId', message: 'not a party of this relationship' });
           }
         }
         if (stakeholderId === undefined) {
@@ -150,7 +159,7 @@ export function createInteractionService(db: Kysely<DB>) {
         } else if (!(await activeStakeholder(trx, stakeholderId))) {
           errors.push({ path: 'stakeholderId', message: 'no active stakeholder with this id' });
         }
-        if (input.occurredAt > latest())
+        if (inFuture(input.occurredAt))
           errors.push({ path: 'occurredAt', message: 'it cannot have happened yet' });
         errors.push(...(await peopleErrors(trx, input)));
         for (const [index, followUp] of input.followUps.entries()) {
@@ -195,15 +204,15 @@ export function createInteractionService(db: Kysely<DB>) {
           })),
         );
         if (row.relationship_id) await refreshContact(trx, [row.relationship_id]);
-        const [created] = await presentAll(trx, [row], signedIn);
         await recordAudit(trx, {
           actorId: signedIn.id,
           action: 'create',
           entity: 'interaction',
           entityId: row.id,
           before: null,
-          after: created,
+          after: (await presentAll(trx, [row], null))[0],
         });
+        const [created] = await presentAll(trx, [row], signedIn);
         return created as Interaction;
       });
     },
@@ -214,7 +223,7 @@ export function createInteractionService(db: Kysely<DB>) {
         if (current.archived_at !== null)
           throw new AppError('rule_broken', 'An archived interaction is read-only');
         const errors = await peopleErrors(trx, patch);
-        if (patch.occurredAt !== undefined && patch.occurredAt > latest())
+        if (patch.occurredAt !== undefined && inFuture(patch.occurredAt))
           errors.push({ path: 'occurredAt', message: 'it cannot have happened yet' });
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
         return {
@@ -259,9 +268,9 @@ export function createInteractionService(db: Kysely<DB>) {
     ): Promise<Interaction> {
       return db.transaction().execute(async (trx) => {
         const current = await load(trx, id);
-        requireEditor(current, actor);
-        const [before] = await presentAll(trx, [current], actor);
-        if (current.version !== version) throw staleVersion(before);
+        await requireEditor(trx, current, actor);
+        const [before] = await presentAll(trx, [current], null);
+        if (current.version !== version) throw staleVersion((await presentAll(trx, [current], actor))[0]);
         const at = now();
         if (
           !(await updateVersioned(trx, 'interactions', id, version, {
@@ -290,22 +299,7 @@ export function createInteractionService(db: Kysely<DB>) {
     async followUps(actor: Actor | null, query: FollowUpListQuery) {
       const signedIn = requirePermission(actor, 'relationships.read');
       const ownerId = query.ownerId === 'me' ? signedIn.id : query.ownerId;
-      const { page, interactionIds } = await listFollowUps(db, query, ownerId);
-      // A follow-up of a confidential interaction is shown to its owner and to those who may read the interaction.
-      const rows = await Promise.all([...new Set(interactionIds)].map((id) => findInteractionRow(db, id)));
-      const interactions = rows.filter((row): row is InteractionsTable => row !== undefined);
-      const keepers = await keepersOf(db, [
-        ...new Set(interactions.flatMap((row) => row.relationship_id ?? [])),
-      ]);
-      const readable = new Set(
-        interactions.filter((row) => mayRead(row, signedIn, keepers)).map((row) => row.id),
-      );
-      return {
-        ...page,
-        data: page.data.filter(
-          (followUp) => followUp.ownerId === signedIn.id || readable.has(followUp.interactionId),
-        ),
-      };
+      return listFollowUps(db, query, ownerId, signedIn);
     },
 
     async updateFollowUp(actor: Actor | null, id: string, version: number, patch: FollowUpPatch) {
@@ -313,6 +307,17 @@ export function createInteractionService(db: Kysely<DB>) {
       return db.transaction().execute(async (trx) => {
         const current = await findFollowUp(trx, id);
         if (!current) throw new AppError('not_found', `No follow-up with id ${id}`);
+        const interaction = await load(trx, current.interactionId);
+        const keepers = await keepersOf(
+          trx,
+          interaction.relationship_id ? [interaction.relationship_id] : [],
+        );
+        if (current.ownerId !== signedIn.id && !mayRead(interaction, signedIn, keepers)) {
+          throw new AppError(
+            'forbidden',
+            'This follow-up belongs to a confidential interaction you may not read',
+          );
+        }
         if (current.version !== version) throw staleVersion(current);
         if (patch.ownerId && patch.ownerId !== current.ownerId && !(await activeUser(trx, patch.ownerId))) {
           throw fieldErrors('rule_broken', [{ path: 'ownerId', message: 'no active user with this id' }]);

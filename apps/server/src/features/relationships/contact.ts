@@ -1,5 +1,5 @@
 import type { Journey, Quadrant } from '@rapport/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { fromJson, fromJsonList } from '../../shared/json.js';
 import { recordHealth } from './health.js';
@@ -31,6 +31,10 @@ const dayAfter = (isoDay: string, days: number) =>
  */
 export async function refreshContact(db: Kysely<DB>, relationshipIds: string[]): Promise<void> {
   for (const id of relationshipIds) {
+    // On PostgreSQL two interactions logged at once wait for each other here, so the second sees the first.
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await db.selectFrom('relationships').select('id').where('id', '=', id).forUpdate().execute();
+    }
     const row = await db
       .selectFrom('relationships as r')
       .innerJoin('stakeholders as s', 's.id', 'r.stakeholder_id')

@@ -75,6 +75,8 @@ export async function recentSentiment(db: Kysely<DB>, relationshipIds: string[],
     .where('relationship_id', 'in', relationshipIds)
     .where('archived_at', 'is', null)
     .where('sentiment', 'is not', null)
+    // A confidential contact's sentiment is for those who may read it; health is shown to everyone.
+    .where('confidential', '=', 0)
     .where('occurred_at', '>=', since)
     .groupBy('relationship_id')
     .execute();

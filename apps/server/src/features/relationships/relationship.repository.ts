@@ -8,11 +8,30 @@ import { refreshContact } from './contact.js';
 import { healthOf, recentSentiment } from './health.js';
 
 /** The names of the stakeholders of many relationships, in one query (lists show them on every row). */
+/** The names of the stakeholders and models of many relationships, in two queries (lists show them per row). */
 export async function namesFor(db: Kysely<DB>, rows: RelationshipsTable[]): Promise<Map<string, string>> {
-  const ids = [...new Set(rows.flatMap((row) => [row.stakeholder_id, row.from_stakeholder_id ?? []].flat()))];
-  if (ids.length === 0) return new Map();
-  const found = await db.selectFrom('stakeholders').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(found.map((row) => [row.id, row.name]));
+  const names = new Map<string, string>();
+  const stakeholderIds = [
+    ...new Set(rows.flatMap((row) => [row.stakeholder_id, row.from_stakeholder_id ?? []].flat())),
+  ];
+  const modelIds = [...new Set(rows.flatMap((row) => row.model_id ?? []))];
+  if (stakeholderIds.length > 0) {
+    const found = await db
+      .selectFrom('stakeholders')
+      .select(['id', 'name'])
+      .where('id', 'in', stakeholderIds)
+      .execute();
+    for (const row of found) names.set(row.id, row.name);
+  }
+  if (modelIds.length > 0) {
+    const found = await db
+      .selectFrom('relationship_models')
+      .select(['id', 'title'])
+      .where('id', 'in', modelIds)
+      .execute();
+    for (const row of found) names.set(row.id, row.title);
+  }
+  return names;
 }
 
 export interface Presenting {
@@ -215,6 +234,8 @@ export async function listChecklist(db: Kysely<DB>, relationshipId: string): Pro
     .selectAll()
     .where('relationship_id', '=', relationshipId)
     .orderBy('done_at')
+    .orderBy('step_key')
+    .orderBy('activity_key')
     .execute();
   return rows.map((row) => ({
     stepKey: row.step_key,

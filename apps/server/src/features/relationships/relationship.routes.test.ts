@@ -87,6 +87,8 @@ describe.each(dialects)('relationships on %s', (dialect) => {
       currentSteps: ['explore'],
       characteristics: { commercial: 'commercial', choice: 'voluntary' },
       startedOn: new Date().toISOString().slice(0, 10),
+      stakeholderName: 'Acme Bank',
+      modelName: 'Customer partnership',
     });
     expect(relationship.journey.steps.map((s: { key: string }) => s.key)).toEqual([
       'explore',

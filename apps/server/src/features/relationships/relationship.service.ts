@@ -1,5 +1,6 @@
 import type {
   Journey,
+  JourneyMove,
   ModelContent,
   Relationship,
   RelationshipCreate,
@@ -35,6 +36,15 @@ import { relationshipErrors, stepErrors } from './relationship.rules.js';
 
 const MODELS = { head: 'relationship_models', versions: 'relationship_model_versions' } as const;
 const today = () => now().slice(0, 10);
+/** The latest date anywhere on Earth: a user east of UTC may already live in tomorrow's date. */
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+/** A move on the journey: the indexed positions, the history entry, and the contact cadence of the new steps. */
+async function recordMove(trx: Kysely<DB>, move: Omit<JourneyMove, 'id'>) {
+  await setPositions(trx, move.relationshipId, move.toSteps, move.at);
+  await insertMove(trx, move);
+  await refreshContact(trx, [move.relationshipId]);
+}
 
 /** The journey a relationship copies from the version of its model in force. */
 async function journeyOfModel(
@@ -112,6 +122,11 @@ export function createRelationshipService(db: Kysely<DB>) {
         const steps = input.currentSteps ?? (journey ? [journey.steps[0]?.key as string] : []);
         if (input.modelId === null || journey !== null)
           errors.push(...stepErrors(journey, steps, 'currentSteps'));
+        if (journey !== null && steps.length === 0)
+          errors.push({
+            path: 'currentSteps',
+            message: 'a relationship on a journey is in at least one step',
+          });
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
         const stakeholder = await activeStakeholder(trx, input.stakeholderId);
         const name = input.name ?? (stakeholder?.name as string);
@@ -213,26 +228,28 @@ export function createRelationshipService(db: Kysely<DB>) {
     /** Moves the relationship to the step or steps it is in now (steps may run in parallel). */
     async move(actor: Actor | null, id: string, version: number, steps: string[], note: string) {
       const signedIn = requirePermission(actor, 'relationships.write');
+      let from: string[] = [];
       return records.update(
         signedIn,
         id,
         version,
-        async (current, trx, at) => {
+        (current) => {
           requireOpen(current);
           const errors = stepErrors(current.journey, steps, 'steps');
           if (errors.length > 0) throw fieldErrors('rule_broken', errors);
-          await setPositions(trx, id, steps, at);
-          await insertMove(trx, {
+          from = current.currentSteps;
+          return { current_steps: toJson(steps) };
+        },
+        // After the version-checked write: a second mover has failed by then, before touching the positions.
+        (trx, at) =>
+          recordMove(trx, {
             relationshipId: id,
-            fromSteps: current.currentSteps,
+            fromSteps: from,
             toSteps: steps,
             note,
             actorId: signedIn.id,
             at,
-          });
-          return { current_steps: toJson(steps) };
-        },
-        (trx) => refreshContact(trx, [id]),
+          }),
       );
     },
 
@@ -300,29 +317,28 @@ export function createRelationshipService(db: Kysely<DB>) {
     async end(actor: Actor | null, id: string, version: number, input: RelationshipEnd) {
       const signedIn = requirePermission(actor, 'relationships.end');
       const endedOn = input.endedOn ?? today();
+      let move: Omit<JourneyMove, 'id' | 'at'> | null = null;
       return records.update(
         signedIn,
         id,
         version,
-        async (current, trx, at) => {
+        (current) => {
           requireOpen(current);
-          if (endedOn < current.startedOn) {
-            throw fieldErrors('rule_broken', [
-              { path: 'endedOn', message: 'a relationship ends after it started' },
-            ]);
-          }
+          const errors = [];
+          if (endedOn < current.startedOn)
+            errors.push({ path: 'endedOn', message: 'a relationship ends after it started' });
+          if (endedOn > tomorrow()) errors.push({ path: 'endedOn', message: 'it cannot have ended yet' });
+          if (errors.length > 0) throw fieldErrors('rule_broken', errors);
           const withdraw = current.journey?.steps.find((step) => step.key === 'withdraw');
           const steps = withdraw ? [withdraw.key] : current.currentSteps;
           if (withdraw) {
-            await setPositions(trx, id, steps, at);
-            await insertMove(trx, {
+            move = {
               relationshipId: id,
               fromSteps: current.currentSteps,
               toSteps: steps,
               note: input.endNote,
               actorId: signedIn.id,
-              at,
-            });
+            };
           }
           return {
             status: 'ended',
@@ -332,7 +348,10 @@ export function createRelationshipService(db: Kysely<DB>) {
             current_steps: toJson(steps),
           };
         },
-        (trx) => refreshContact(trx, [id]),
+        async (trx, at) => {
+          if (move) await recordMove(trx, { ...move, at });
+          else await refreshContact(trx, [id]);
+        },
       );
     },
 

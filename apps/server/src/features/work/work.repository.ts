@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 /** How far ahead "due" looks: what falls due within the coming week is on the list too. */
@@ -60,7 +60,7 @@ export const openFollowUps = (db: Kysely<DB>, userId: string) =>
     .where('f.owner_id', '=', userId)
     .where('f.done_at', 'is', null)
     .where('i.archived_at', 'is', null)
-    .orderBy('f.due_on')
+    .orderBy(sql`f.due_on asc nulls last`)
     .orderBy('f.id')
     .limit(LISTED)
     .execute();
