@@ -10,6 +10,7 @@ import enCulture from '../locales/en/culture.json';
 import enEnums from '../locales/en/enums.json';
 import enGroups from '../locales/en/groups.json';
 import enImports from '../locales/en/imports.json';
+import enInteractions from '../locales/en/interactions.json';
 import enLinks from '../locales/en/links.json';
 import enMaterials from '../locales/en/materials.json';
 import enModels from '../locales/en/models.json';
@@ -18,6 +19,7 @@ import enRelationships from '../locales/en/relationships.json';
 import enReviews from '../locales/en/reviews.json';
 import enShell from '../locales/en/shell.json';
 import enStakeholders from '../locales/en/stakeholders.json';
+import enWork from '../locales/en/work.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAnalysis from '../locales/zh-CN/analysis.json';
 import zhApproach from '../locales/zh-CN/approach.json';
@@ -27,6 +29,7 @@ import zhCulture from '../locales/zh-CN/culture.json';
 import zhEnums from '../locales/zh-CN/enums.json';
 import zhGroups from '../locales/zh-CN/groups.json';
 import zhImports from '../locales/zh-CN/imports.json';
+import zhInteractions from '../locales/zh-CN/interactions.json';
 import zhLinks from '../locales/zh-CN/links.json';
 import zhMaterials from '../locales/zh-CN/materials.json';
 import zhModels from '../locales/zh-CN/models.json';
@@ -35,6 +38,7 @@ import zhRelationships from '../locales/zh-CN/relationships.json';
 import zhReviews from '../locales/zh-CN/reviews.json';
 import zhShell from '../locales/zh-CN/shell.json';
 import zhStakeholders from '../locales/zh-CN/stakeholders.json';
+import zhWork from '../locales/zh-CN/work.json';
 
 export const resources = {
   en: {
@@ -55,6 +59,8 @@ export const resources = {
     reviews: enReviews,
     models: enModels,
     relationships: enRelationships,
+    work: enWork,
+    interactions: enInteractions,
   },
   'zh-CN': {
     common: zhCommon,
@@ -74,6 +80,8 @@ export const resources = {
     reviews: zhReviews,
     models: zhModels,
     relationships: zhRelationships,
+    work: zhWork,
+    interactions: zhInteractions,
   },
 } as const;
 

@@ -39,6 +39,8 @@ const ModelEditorPage = lazy(() => import('../features/models/ModelEditorPage'))
 const RelationshipListPage = lazy(() => import('../features/relationships/RelationshipListPage'));
 const RelationshipOpenPage = lazy(() => import('../features/relationships/RelationshipOpenPage'));
 const RelationshipDetailPage = lazy(() => import('../features/relationships/RelationshipDetailPage'));
+const RelationshipBoardPage = lazy(() => import('../features/relationships/board/RelationshipBoardPage'));
+const MyWorkPage = lazy(() => import('../features/work/MyWorkPage'));
 const PlaceholderPage = lazy(() => import('../features/placeholders/PlaceholderPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const TokensPage = lazy(() => import('../features/admin/TokensPage'));
@@ -56,7 +58,8 @@ export const router = createBrowserRouter([
     element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/stakeholders" replace /> },
+      { index: true, element: <Navigate to="/work" replace /> },
+      { path: 'work', element: page(<MyWorkPage />) },
       { path: 'stakeholders', element: page(<StakeholderListPage />) },
       { path: 'stakeholders/map', element: page(<StakeholderMapPage />) },
       { path: 'stakeholders/salience', element: page(<SaliencePage />) },
@@ -102,6 +105,7 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      { path: 'relationships/board', element: page(<RelationshipBoardPage />) },
       { path: 'relationships/:id', element: page(<RelationshipDetailPage />) },
       { path: 'approach', element: page(<ApproachOverviewPage />) },
       { path: 'approach/org-units', element: page(<OrgUnitsPage />) },

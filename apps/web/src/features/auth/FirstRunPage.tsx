@@ -37,7 +37,7 @@ export default function FirstRunPage() {
     }
     try {
       await firstRun.mutateAsync(parsed.data);
-      navigate('/stakeholders', { replace: true });
+      navigate('/work', { replace: true });
     } catch (error) {
       if (isApiError(error, 409)) {
         setFailure(t('firstRun.alreadyDone'));

@@ -13,7 +13,7 @@ import { useMe, useSetupState } from './auth.queries';
 
 /** Only paths inside the app are followed after sign-in, never another site. */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/stakeholders';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/work';
 }
 
 export default function SignInPage() {

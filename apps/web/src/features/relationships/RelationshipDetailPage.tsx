@@ -7,9 +7,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCan } from '../auth/auth.queries';
+import { ContactFacts } from '../interactions/ContactFacts';
+import { InteractionTimeline } from '../interactions/InteractionTimeline';
 import { CurrentSteps } from './CurrentSteps';
 import { EditRelationshipModal } from './EditRelationshipModal';
 import { EndRelationshipModal } from './EndRelationshipModal';
+import { HealthPanel } from './health/HealthPanel';
 import { JourneyDifferences } from './JourneyDifferences';
 import { JourneyHistory } from './JourneyHistory';
 import { JourneySteps } from './JourneySteps';
@@ -66,7 +69,9 @@ export default function RelationshipDetailPage() {
         }
       />
       <RelationshipFacts relationship={relationship} />
+      <ContactFacts relationship={relationship} />
       <Stack gap="xl">
+        <HealthPanel relationship={relationship} />
         <Stack gap="sm" component="section" aria-labelledby="journey-title">
           <Title order={2} size="h4" id="journey-title">
             {t('journey.title')}
@@ -82,6 +87,7 @@ export default function RelationshipDetailPage() {
         </Stack>
         {hasJourney && <CurrentSteps relationship={relationship} />}
         {hasJourney && <JourneyHistory relationship={relationship} />}
+        <InteractionTimeline scope={{ relationshipId: relationship.id }} open={open} />
       </Stack>
       {open && (
         <>

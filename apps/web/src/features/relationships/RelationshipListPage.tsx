@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCurrentUser } from '../auth/auth.queries';
+import { HealthBadge } from './health/HealthBadge';
 import { RelationshipFilterBar } from './RelationshipFilterBar';
 import { currentStepNames, useUserName } from './relationship.names';
 import { emptyRelationshipFilters, type RelationshipFilters, useRelationships } from './relationship.queries';
@@ -26,7 +27,15 @@ export default function RelationshipListPage() {
 
   return (
     <>
-      <PageHeader title={t('list.title')} description={t('list.description')} />
+      <PageHeader
+        title={t('list.title')}
+        description={t('list.description')}
+        actions={
+          <Button component={Link} to="/relationships/board" variant="default">
+            {t('board.open')}
+          </Button>
+        }
+      />
       <RelationshipFilterBar filters={filters} onChange={setFilters} />
       {list.isPending ? (
         <PageLoader />
@@ -46,13 +55,14 @@ export default function RelationshipListPage() {
         />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={960}>
+          <Table.ScrollContainer minWidth={1040}>
             <Table striped highlightOnHover aria-label={t('list.title')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('fields.name')}</Table.Th>
                   <Table.Th>{t('fields.stakeholder')}</Table.Th>
                   <Table.Th>{t('fields.status')}</Table.Th>
+                  <Table.Th>{t('health.title')}</Table.Th>
                   <Table.Th>{t('fields.maturity')}</Table.Th>
                   <Table.Th>{t('fields.model')}</Table.Th>
                   <Table.Th>{t('fields.currentSteps')}</Table.Th>
@@ -73,6 +83,9 @@ export default function RelationshipListPage() {
                     </Table.Td>
                     <Table.Td>
                       <StatusBadge status={relationship.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <HealthBadge health={relationship.health} />
                     </Table.Td>
                     <Table.Td>{t(`maturity.${relationship.maturity}`)}</Table.Td>
                     <Table.Td>

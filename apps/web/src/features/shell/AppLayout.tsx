@@ -17,7 +17,7 @@ const sections = [
 ] as const;
 
 export default function AppLayout() {
-  const { t } = useTranslation(['shell', 'common', 'enums']);
+  const { t } = useTranslation(['shell', 'common', 'enums', 'work']);
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const canManageUsers = useCan('users.manage');
@@ -63,6 +63,7 @@ export default function AppLayout() {
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label={t('mainNavigation')}>
             <Stack gap={2}>
+              {link('/work', t('work:nav'))}
               {sections.map((section) => link(section.to, t(`nav.${section.key}`)))}
               {canManageUsers && (
                 <>

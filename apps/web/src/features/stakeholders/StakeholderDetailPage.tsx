@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useUserOptions } from '../admin/user.queries';
 import { useCan } from '../auth/auth.queries';
+import { InteractionTimeline } from '../interactions/InteractionTimeline';
 import { LinksSection } from '../links/LinksSection';
 import { useOrgUnitPaths } from '../org-units/org-unit.queries';
 import { ArchiveButton } from './ArchiveButton';
@@ -23,7 +24,14 @@ const StakeholderNetwork = lazy(() =>
 );
 
 export default function StakeholderDetailPage() {
-  const { t, i18n } = useTranslation(['stakeholders', 'common', 'enums', 'links', 'approach']);
+  const { t, i18n } = useTranslation([
+    'stakeholders',
+    'common',
+    'enums',
+    'links',
+    'approach',
+    'interactions',
+  ]);
   const { id = '' } = useParams();
   const query = useStakeholder(id);
   const parent = useStakeholder(query.data?.parentId ?? undefined);
@@ -189,12 +197,16 @@ export default function StakeholderDetailPage() {
       <Tabs defaultValue="assessments" mt="xl" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="assessments">{t('assessments.title')}</Tabs.Tab>
+          <Tabs.Tab value="interactions">{t('interactions:timeline.title')}</Tabs.Tab>
           <Tabs.Tab value="links">{t('links:links.title')}</Tabs.Tab>
           <Tabs.Tab value="network">{t('links:network.title')}</Tabs.Tab>
           {canAudit && <Tabs.Tab value="audit">{t('audit.title')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="assessments" pt="md">
           <AssessmentHistory stakeholderId={s.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="interactions" pt="md">
+          <InteractionTimeline scope={{ stakeholderId: s.id }} open={!s.archivedAt} />
         </Tabs.Panel>
         <Tabs.Panel value="links" pt="md">
           <LinksSection stakeholderId={s.id} stakeholderName={s.name} />
