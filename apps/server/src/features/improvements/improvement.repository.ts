@@ -52,13 +52,3 @@ export function listImprovements(db: Kysely<DB>, query: ImprovementListQuery) {
 export async function reviewExists(db: Kysely<DB>, id: string) {
   return (await db.selectFrom('reviews').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
-
-export async function activeUserExists(db: Kysely<DB>, id: string) {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', id)
-    .where('deactivated_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -12,8 +12,8 @@ import { newId } from '../../shared/ids.js';
 import { now } from '../../shared/time.js';
 import { versionedRecords } from '../../shared/versioned-records.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
+import { activeUserIds } from '../users/user.repository.js';
 import {
-  activeUserExists,
   findImprovement,
   insertImprovement,
   listImprovements,
@@ -33,7 +33,8 @@ async function sourceErrors(db: Kysely<DB>, input: Pick<Improvement, 'sourceType
 }
 
 async function ownerErrors(db: Kysely<DB>, ownerId: string | null | undefined): Promise<FieldError[]> {
-  if (ownerId === null || ownerId === undefined || (await activeUserExists(db, ownerId))) return [];
+  if (ownerId === null || ownerId === undefined || (await activeUserIds(db, [ownerId])).has(ownerId))
+    return [];
   return [{ path: 'ownerId', message: 'no active user with this id' }];
 }
 

@@ -19,7 +19,12 @@ import { staleVersion } from '../../shared/version.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import { refreshContact } from '../relationships/contact.js';
-import { activeStakeholder, activeUser, findRelationship } from '../relationships/relationship.repository.js';
+import {
+  activeStakeholder,
+  activeStakeholderIds,
+  findRelationship,
+} from '../relationships/relationship.repository.js';
+import { activeUserIds } from '../users/user.repository.js';
 import {
   findFollowUp,
   findInteractionRow,
@@ -82,23 +87,31 @@ async function presentAll(
   );
 }
 
+/** Every user and stakeholder named must be active: two queries, however many are named. */
 async function peopleErrors(
   db: Kysely<DB>,
-  input: { participantUserIds?: string[]; participantStakeholderIds?: string[] },
+  input: {
+    participantUserIds?: string[];
+    participantStakeholderIds?: string[];
+    followUps?: { ownerId: string | null }[];
+  },
 ): Promise<FieldError[]> {
-  const errors: FieldError[] = [];
-  for (const [index, id] of (input.participantUserIds ?? []).entries()) {
-    if (!(await activeUser(db, id)))
-      errors.push({ path: `participantUserIds.${index}`, message: 'no active user with this id' });
-  }
-  for (const [index, id] of (input.participantStakeholderIds ?? []).entries()) {
-    if (!(await activeStakeholder(db, id)))
-      errors.push({
-        path: `participantStakeholderIds.${index}`,
-        message: 'no active stakeholder with this id',
-      });
-  }
-  return errors;
+  const userIds = input.participantUserIds ?? [];
+  const owners = (input.followUps ?? []).map((followUp) => followUp.ownerId);
+  const stakeholderIds = input.participantStakeholderIds ?? [];
+  const users = await activeUserIds(db, [...userIds, ...owners.flatMap((id) => id ?? [])]);
+  const stakeholders = await activeStakeholderIds(db, stakeholderIds);
+  const missing = (ids: (string | null)[], found: Set<string>, path: string, what: string) =>
+    ids.flatMap((id, index) =>
+      id === null || found.has(id)
+        ? []
+        : [{ path: path.replace('#', String(index)), message: `no active ${what} with this id` }],
+    );
+  return [
+    ...missing(userIds, users, 'participantUserIds.#', 'user'),
+    ...missing(stakeholderIds, stakeholders, 'participantStakeholderIds.#', 'stakeholder'),
+    ...missing(owners, users, 'followUps.#.ownerId', 'user'),
+  ];
 }
 
 /** An interaction has happened: up to a day ahead of the server's clock is allowed for clocks that differ. */
@@ -162,10 +175,6 @@ export function createInteractionService(db: Kysely<DB>) {
         if (inFuture(input.occurredAt))
           errors.push({ path: 'occurredAt', message: 'it cannot have happened yet' });
         errors.push(...(await peopleErrors(trx, input)));
-        for (const [index, followUp] of input.followUps.entries()) {
-          if (followUp.ownerId !== null && !(await activeUser(trx, followUp.ownerId)))
-            errors.push({ path: `followUps.${index}.ownerId`, message: 'no active user with this id' });
-        }
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
 
         const at = now();
@@ -319,7 +328,11 @@ export function createInteractionService(db: Kysely<DB>) {
           );
         }
         if (current.version !== version) throw staleVersion(current);
-        if (patch.ownerId && patch.ownerId !== current.ownerId && !(await activeUser(trx, patch.ownerId))) {
+        const ownerChanged = patch.ownerId && patch.ownerId !== current.ownerId;
+        if (
+          ownerChanged &&
+          !(await activeUserIds(trx, [patch.ownerId as string])).has(patch.ownerId as string)
+        ) {
           throw fieldErrors('rule_broken', [{ path: 'ownerId', message: 'no active user with this id' }]);
         }
         const at = now();

@@ -309,6 +309,18 @@ export async function modelsForStakeholder(db: Kysely<DB>, stakeholderId: string
   return { groups, models: [...models.values()] };
 }
 
+/** The ids among `ids` of stakeholders that exist and are not archived. */
+export async function activeStakeholderIds(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('stakeholders')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('archived_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function activeStakeholder(db: Kysely<DB>, id: string) {
   return db
     .selectFrom('stakeholders')
@@ -316,14 +328,4 @@ export async function activeStakeholder(db: Kysely<DB>, id: string) {
     .where('id', '=', id)
     .where('archived_at', 'is', null)
     .executeTakeFirst();
-}
-
-export async function activeUser(db: Kysely<DB>, id: string) {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', '=', id)
-    .where('deactivated_at', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
 }

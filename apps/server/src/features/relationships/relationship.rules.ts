@@ -2,7 +2,8 @@ import type { FieldError, Journey, Relationship } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { activeOrgUnitExists } from '../org-units/org-unit.repository.js';
-import { activeStakeholder, activeUser } from './relationship.repository.js';
+import { activeUserIds } from '../users/user.repository.js';
+import { activeStakeholder } from './relationship.repository.js';
 
 type Parties = Pick<
   Relationship,
@@ -43,9 +44,15 @@ export async function relationshipErrors(
     errors.push({ path: 'ourRole', message: 'say whether we provide, consume or both' });
   if (!next.service && next.ourRole !== null)
     errors.push({ path: 'ourRole', message: 'only a service relationship has our role' });
-  for (const field of ['managerId', 'agentId'] as const) {
-    const id = next[field];
-    if (id !== null && changed(field) && !(await activeUser(db, id)))
+  const people = (['managerId', 'agentId'] as const).filter(
+    (field) => next[field] !== null && changed(field),
+  );
+  const active = await activeUserIds(
+    db,
+    people.map((field) => next[field] as string),
+  );
+  for (const field of people) {
+    if (!active.has(next[field] as string))
       errors.push({ path: field, message: 'no active user with this id' });
   }
   if (next.nextReviewOn !== null && next.nextReviewOn < next.startedOn)

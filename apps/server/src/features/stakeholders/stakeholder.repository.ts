@@ -232,17 +232,6 @@ export async function listStakeholders(
 }
 
 /** Ids among `ids` that exist, in one query (reference checks without N+1). */
-export async function existingUserIds(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('deactivated_at', 'is', null)
-    .execute();
-  return new Set(rows.map((row) => row.id));
-}
-
 export async function listByIds(db: Kysely<DB>, ids: string[]): Promise<Stakeholder[]> {
   const unique = [...new Set(ids)];
   const found: Stakeholder[] = [];

@@ -11,7 +11,8 @@ import type { Kysely } from 'kysely';
 import type { DB, StakeholdersTable } from '../../db/schema.js';
 import { nameKey } from '../../shared/name-key.js';
 import { activeOrgUnitExists } from '../org-units/org-unit.repository.js';
-import { existingUserIds, findByExternalRef, findParentIdOf } from './stakeholder.repository.js';
+import { activeUserIds } from '../users/user.repository.js';
+import { findByExternalRef, findParentIdOf } from './stakeholder.repository.js';
 
 export function assessmentValuesOf(stakeholder: Stakeholder): AssessmentValues {
   return Object.fromEntries(assessedFields.map((field) => [field, stakeholder[field]])) as AssessmentValues;
@@ -93,7 +94,7 @@ export async function referenceErrors(
       errors.push({ path: 'externalRef', message: 'another stakeholder has it' });
   }
   if (changed.ownerId && self.ownerId !== null) {
-    const found = await existingUserIds(db, [self.ownerId]);
+    const found = await activeUserIds(db, [self.ownerId]);
     if (!found.has(self.ownerId)) errors.push({ path: 'ownerId', message: 'no active user with this id' });
   }
   if (changed.parentId && self.parentId !== null) {

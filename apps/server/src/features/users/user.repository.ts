@@ -89,3 +89,15 @@ export async function listUsers(db: Kysely<DB>, query: UserListQuery): Promise<P
     .execute();
   return pageFrom(rows, query.limit, keyset, toUser);
 }
+
+/** The ids among `ids` of users who exist and are active: the people a record may name (owner, agent, …). */
+export async function activeUserIds(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('deactivated_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => row.id));
+}
