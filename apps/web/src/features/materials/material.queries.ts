@@ -6,6 +6,7 @@ export interface MaterialFilters {
   q: string;
   pendingForMe: boolean;
   principleId?: string;
+  modelId?: string;
 }
 
 export const materialKeys = {
@@ -32,6 +33,7 @@ export function useMaterials(filters: MaterialFilters) {
           q: filters.q.trim(),
           pendingForMe: filters.pendingForMe ? 'true' : undefined,
           principleId: filters.principleId,
+          modelId: filters.modelId,
           sort: 'title',
           limit: 200,
         }),

@@ -6,12 +6,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
+import { AttachedMaterials } from '../materials/AttachedMaterials';
 import { AgreementStatusBadge } from '../principles/AgreementStatusBadge';
 import { CadenceView } from './CadenceView';
 import { CommunalityView } from './CommunalityView';
 import { JourneyView } from './JourneyView';
 import { ModelActions } from './ModelActions';
-import { ModelMaterials } from './ModelMaterials';
 import { ModelStatusBanner } from './ModelStatusBanner';
 import { ModelVersions } from './ModelVersions';
 import { useModel } from './model.queries';
@@ -101,7 +101,7 @@ export default function ModelDetailPage() {
             <ModelVersions modelId={m.id} />
           </Section>
           <Section id="model-materials" title={t('materials.title')}>
-            <ModelMaterials modelId={m.id} />
+            <AttachedMaterials attachedTo={{ modelId: m.id }} texts="models:materials" />
           </Section>
         </Stack>
       </>

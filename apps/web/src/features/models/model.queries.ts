@@ -2,7 +2,6 @@ import type {
   AgreementStatus,
   DocumentVersionSummary,
   Locale,
-  Material,
   ModelCoverage,
   ModelTemplate,
   RelationshipModel,
@@ -11,7 +10,6 @@ import type {
 } from '@rapport/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../app/api';
-import { materialKeys } from '../materials/material.queries';
 
 export interface ModelFilters {
   q: string;
@@ -100,15 +98,5 @@ export function useModelVersion(id: string, number: number | null) {
     queryKey: modelKeys.version(id, number ?? 0),
     queryFn: ({ signal }) => api<RelationshipModelVersion>(`${modelPath(id)}/versions/${number}`, { signal }),
     enabled: number !== null,
-  });
-}
-
-/** The training and awareness materials attached to a model (kept under the materials' list key). */
-export function useModelMaterials(modelId: string) {
-  return useQuery({
-    queryKey: [...materialKeys.lists(), { modelId }],
-    queryFn: ({ signal }) =>
-      api<Page<Material>>(withQuery('/materials', { modelId, sort: 'title', limit: 200 }), { signal }),
-    select: (page) => page.data,
   });
 }

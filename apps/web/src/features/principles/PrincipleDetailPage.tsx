@@ -7,11 +7,11 @@ import { Markdown } from '../../components/Markdown';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
+import { AttachedMaterials } from '../materials/AttachedMaterials';
 import { AgreementStatusBadge } from './AgreementStatusBadge';
 import { NextReview } from './NextReview';
 import { PrincipleActions } from './PrincipleActions';
 import { PrincipleFormModal } from './PrincipleFormModal';
-import { PrincipleMaterials } from './PrincipleMaterials';
 import { PrincipleStatusBanner } from './PrincipleStatusBanner';
 import { PrincipleVersions } from './PrincipleVersions';
 import { usePrinciple } from './principle.queries';
@@ -75,7 +75,7 @@ export default function PrincipleDetailPage() {
           <PrincipleVersions principleId={p.id} />
         </Stack>
         <Divider />
-        <PrincipleMaterials principleId={p.id} />
+        <AttachedMaterials attachedTo={{ principleId: p.id }} texts="principles:materials" withTitle />
       </Stack>
       <PrincipleFormModal opened={editing} onClose={close} principle={p} />
     </>
