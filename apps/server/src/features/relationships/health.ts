@@ -17,11 +17,23 @@ function timeliness(dueOn: string | null, intervalDays: number | null, today: st
   return { score: Math.max(0, Math.round(100 - (overdue / intervalDays) * 100)), value: overdue };
 }
 
+/** What other records say about a relationship's health; a signal that cannot be measured yet is null. */
+export interface HealthSignals {
+  /** Average recent sentiment, −2..+2. */
+  sentiment: number | null;
+  /** A component's score 0–100 and the value it was computed from (e.g. open exceptions, average CSAT). */
+  exceptions: { score: number; value: number } | null;
+  satisfaction: { score: number; value: number } | null;
+}
+
+export const noSignals: HealthSignals = { sentiment: null, exceptions: null, satisfaction: null };
+
 /**
  * The health of a relationship (SPEC §4): each measured component 0–100, weighted by the journey's weights;
- * components not measured (no sentiment recorded; exceptions and surveys until they exist) leave the weighting.
+ * components not measured (no sentiment recorded, no exception or survey data) leave the weighting.
  */
-export function healthOf(row: RelationshipsTable, averageSentiment: number | null, today: string): Health {
+export function healthOf(row: RelationshipsTable, signals: HealthSignals, today: string): Health {
+  const averageSentiment = signals.sentiment;
   const journey = fromJson<Journey>(row.journey);
   const weights = journey?.healthWeights ?? {
     sentiment: 30,
@@ -39,10 +51,20 @@ export function healthOf(row: RelationshipsTable, averageSentiment: number | nul
       score: averageSentiment === null ? null : Math.round(((averageSentiment + 2) / 4) * 100),
       value: averageSentiment === null ? null : Math.round(averageSentiment * 100) / 100,
     },
-    { component: 'exceptions', weight: weights.exceptions, score: null, value: null },
+    {
+      component: 'exceptions',
+      weight: weights.exceptions,
+      score: signals.exceptions?.score ?? null,
+      value: signals.exceptions?.value ?? null,
+    },
     { component: 'contact', weight: weights.contact, ...contact },
     { component: 'review', weight: weights.review, ...review },
-    { component: 'satisfaction', weight: weights.satisfaction, score: null, value: null },
+    {
+      component: 'satisfaction',
+      weight: weights.satisfaction,
+      score: signals.satisfaction?.score ?? null,
+      value: signals.satisfaction?.value ?? null,
+    },
   ];
   const measured = reasons.filter((reason) => reason.score !== null && reason.weight > 0);
   const totalWeight = measured.reduce((sum, reason) => sum + reason.weight, 0);
@@ -84,13 +106,35 @@ export async function recentSentiment(db: Kysely<DB>, relationshipIds: string[],
   return averages;
 }
 
+/**
+ * Every health signal of a page of relationships, one grouped query per signal whatever the page size.
+ * Features that measure a signal (exceptions, surveys) add their grouped query here.
+ */
+export async function healthSignals(
+  db: Kysely<DB>,
+  relationshipIds: string[],
+  today: string,
+): Promise<Map<string, HealthSignals>> {
+  const signals = new Map<string, HealthSignals>();
+  const of = (id: string) => {
+    let found = signals.get(id);
+    if (!found) {
+      found = { ...noSignals };
+      signals.set(id, found);
+    }
+    return found;
+  };
+  for (const [id, average] of await recentSentiment(db, relationshipIds, today)) of(id).sentiment = average;
+  return signals;
+}
+
 /** Keeps today's score of each relationship, for the sparkline of its health over time. */
 export async function recordHealth(db: Kysely<DB>, relationshipIds: string[], today: string) {
   if (relationshipIds.length === 0) return;
   const rows = await db.selectFrom('relationships').selectAll().where('id', 'in', relationshipIds).execute();
-  const sentiment = await recentSentiment(db, relationshipIds, today);
+  const signals = await healthSignals(db, relationshipIds, today);
   for (const row of rows) {
-    const { score } = healthOf(row, sentiment.get(row.id) ?? null, today);
+    const { score } = healthOf(row, signals.get(row.id) ?? noSignals, today);
     await db
       .insertInto('health_history')
       .values({ relationship_id: row.id, day: today, score })

@@ -5,7 +5,7 @@ import type { DB, RelationshipsTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { fromJson, fromJsonList, toJson } from '../../shared/json.js';
 import { refreshContact } from './contact.js';
-import { healthOf, recentSentiment } from './health.js';
+import { type HealthSignals, healthOf, healthSignals, noSignals } from './health.js';
 
 /** The names of the stakeholders of many relationships, in one query (lists show them on every row). */
 /** The names of the stakeholders and models of many relationships, in two queries (lists show them per row). */
@@ -36,16 +36,16 @@ export async function namesFor(db: Kysely<DB>, rows: RelationshipsTable[]): Prom
 
 export interface Presenting {
   names: Map<string, string>;
-  sentiment: Map<string, number>;
+  signals: Map<string, HealthSignals>;
   today: string;
 }
 
-/** What a page of relationships needs besides its rows: names and recent sentiment, in a few grouped queries. */
+/** What a page of relationships needs besides its rows: names and health signals, in a few grouped queries. */
 export async function presentingOf(db: Kysely<DB>, rows: RelationshipsTable[]): Promise<Presenting> {
   const today = new Date().toISOString().slice(0, 10);
   return {
     names: await namesFor(db, rows),
-    sentiment: await recentSentiment(
+    signals: await healthSignals(
       db,
       rows.map((row) => row.id),
       today,
@@ -54,10 +54,7 @@ export async function presentingOf(db: Kysely<DB>, rows: RelationshipsTable[]): 
   };
 }
 
-export function toRelationship(
-  row: RelationshipsTable,
-  { names, sentiment, today }: Presenting,
-): Relationship {
+export function toRelationship(row: RelationshipsTable, { names, signals, today }: Presenting): Relationship {
   return {
     id: row.id,
     name: row.name,
@@ -86,7 +83,7 @@ export function toRelationship(
     lastContactAt: row.last_contact_at,
     contactEveryDays: row.contact_every_days,
     nextContactOn: row.next_contact_on,
-    health: healthOf(row, sentiment.get(row.id) ?? null, today),
+    health: healthOf(row, signals.get(row.id) ?? noSignals, today),
     createdBy: row.created_by,
     archivedAt: row.archived_at,
     version: row.version,
