@@ -199,6 +199,7 @@ export const RelationshipListQuery = z.strictObject({
   contactDue: QueryBoolean.optional().describe(
     'true: active relationships whose next contact is due today or earlier',
   ),
+  groupId: Id.optional().describe('relationships with a member of this stakeholder group'),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   sort: z
     .enum([
@@ -215,6 +216,58 @@ export const RelationshipListQuery = z.strictObject({
   ...PageQuery,
 });
 export type RelationshipListQuery = z.infer<typeof RelationshipListQuery>;
+
+/**
+ * The journey board of one model: a column per step of the model's journey in force, each with its count of active
+ * relationships and the first cards, soonest contact first. With `step` and `cursor`, the next cards of one column.
+ */
+export const BoardQuery = z.strictObject({
+  modelId: Id,
+  managerId: Id.optional(),
+  agentId: z.union([Id, z.literal('none')]).optional(),
+  groupId: Id.optional().describe('relationships with a member of this stakeholder group'),
+  perStep: z.coerce.number().int().min(1).max(100).default(20),
+  step: z.string().max(40).optional().describe('only this column (to page through it with `cursor`)'),
+  cursor: z.string().max(1000).optional(),
+});
+export type BoardQuery = z.infer<typeof BoardQuery>;
+
+/** A card: what the board shows of a relationship, without its journey (the largest part of the record). */
+export const BoardCard = Relationship.pick({
+  id: true,
+  name: true,
+  stakeholderId: true,
+  stakeholderName: true,
+  managerId: true,
+  agentId: true,
+  status: true,
+  currentSteps: true,
+  nextContactOn: true,
+  nextReviewOn: true,
+  health: true,
+  version: true,
+});
+export type BoardCard = z.infer<typeof BoardCard>;
+
+export const BoardColumn = z.object({
+  key: z.string(),
+  name: z.string(),
+  count: z.number().int().describe('active relationships in this step, with the filters'),
+  cards: z.array(BoardCard),
+  nextCursor: z.string().nullable().describe('the next cards of this column: pass with `step`'),
+});
+export type BoardColumn = z.infer<typeof BoardColumn>;
+
+export const Board = z.object({
+  modelId: Id,
+  modelVersion: z.number().int().describe("the model's version in force, whose steps are the columns"),
+  columns: z.array(BoardColumn),
+  elsewhere: z
+    .number()
+    .int()
+    .describe("relationships in steps of a tailored journey that the model's journey lacks"),
+});
+export type Board = z.infer<typeof Board>;
 
 /** Models in force for the stakeholder's groups, so opening a relationship can propose one. */
 export const ModelProposal = z.object({

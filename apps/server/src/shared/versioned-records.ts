@@ -107,12 +107,26 @@ export function versionedRecords<T extends Versioned, Row extends { id: string }
       after?: (trx: Kysely<DB>, at: string) => Promise<void>,
     ) => write(actor, id, version, 'update', changes, after),
 
-    archive: (actor: Actor, id: string, version: number) =>
-      write(actor, id, version, 'archive', (current, _trx, at) => ({
-        archived_at: current.archivedAt ?? at,
-      })),
+    archive: (
+      actor: Actor,
+      id: string,
+      version: number,
+      after?: (trx: Kysely<DB>, at: string) => Promise<void>,
+    ) =>
+      write(
+        actor,
+        id,
+        version,
+        'archive',
+        (current, _trx, at) => ({ archived_at: current.archivedAt ?? at }),
+        after,
+      ),
 
-    restore: (actor: Actor, id: string, version: number) =>
-      write(actor, id, version, 'restore', () => ({ archived_at: null })),
+    restore: (
+      actor: Actor,
+      id: string,
+      version: number,
+      after?: (trx: Kysely<DB>, at: string) => Promise<void>,
+    ) => write(actor, id, version, 'restore', () => ({ archived_at: null }), after),
   };
 }

@@ -5,6 +5,7 @@ import { AppError, fieldErrors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { fromJson, toJson } from '../../shared/json.js';
 import { now } from '../../shared/time.js';
+import { inTransaction } from '../../shared/transaction.js';
 import { staleVersion } from '../../shared/version.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
@@ -82,7 +83,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
     decide: (document: StoredDocument, at: string) => Step | null,
     extra?: Extra,
   ): Promise<T> {
-    return db.transaction().execute(async (trx) => {
+    return inTransaction(db, async (trx) => {
       const current = await load(trx, id);
       const before = await kind.present(trx, current);
       if (current.head.version !== version) throw staleVersion(before);
@@ -168,7 +169,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
       const signedIn = requirePermission(actor, 'approach.write');
       const id = newId();
       const at = now();
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(db, async (trx) => {
         await insertDocument(
           trx,
           tables,

@@ -1,6 +1,7 @@
 import {
   engagementLevels,
   linkTypes,
+  type Quadrant,
   type Stakeholder,
   stakeholderCategories,
   stakeholderKinds,
@@ -12,21 +13,8 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { insertAssessments } from '../stakeholders/assessment.repository.js';
 import { insertStakeholders } from '../stakeholders/stakeholder.repository.js';
 import { assessmentValuesOf, rowOf } from '../stakeholders/stakeholder.rules.js';
-
-/** mulberry32: a small, fast PRNG, so the same seed always builds the same organisation. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  return { next, int, pick };
-}
+import { type JourneySummary, seedJourneys } from './scale.journeys.seed.js';
+import { random } from './scale.random.js';
 
 const surnames = [
   '王',
@@ -80,13 +68,30 @@ export interface ScaleSummary {
   groups: number;
   memberships: number;
   links: number;
+  journeys: JourneySummary;
+}
+
+export interface ScaleOptions {
+  seed?: number;
+  /** Relationships to open; by default two per stakeholder. */
+  relationships?: number;
+  /** Interactions to log over them; by default ten per relationship. */
+  interactions?: number;
 }
 
 /**
  * Generates a realistic organisation of `count` stakeholders: bilingual names, every category, a spread over
- * the map with clusters, owners, two years of re-assessments, groups with intervals and links.
+ * the map with clusters, owners, two years of re-assessments, groups with intervals and links; then the
+ * relationships with them on ten models' journeys, with their interactions (see scale.journeys.seed.ts).
  */
-export async function seedScale(db: Kysely<DB>, count: number, seed = 42): Promise<ScaleSummary> {
+export async function seedScale(
+  db: Kysely<DB>,
+  count: number,
+  options: ScaleOptions = {},
+): Promise<ScaleSummary> {
+  const seed = options.seed ?? 42;
+  const relationshipCount = options.relationships ?? count * 2;
+  const interactionCount = options.interactions ?? relationshipCount * 10;
   const rnd = random(seed);
   const owners = (
     await db.selectFrom('users').select('id').where('deactivated_at', 'is', null).execute()
@@ -94,6 +99,7 @@ export async function seedScale(db: Kysely<DB>, count: number, seed = 42): Promi
   const start = Date.UTC(2024, 10, 27);
   const span = Date.UTC(2026, 10, 27) - start;
   const ids: string[] = [];
+  const quadrants: Quadrant[] = [];
   let assessments = 0;
 
   for (let offset = 0; offset < count; offset += 1000) {
@@ -193,6 +199,7 @@ export async function seedScale(db: Kysely<DB>, count: number, seed = 42): Promi
         }),
       );
       ids.push(stakeholder.id);
+      quadrants.push((rows.at(-1) as StakeholdersTable).quadrant as Quadrant);
     }
     await db.transaction().execute(async (trx) => {
       await insertStakeholders(trx, rows);
@@ -269,5 +276,13 @@ export async function seedScale(db: Kysely<DB>, count: number, seed = 42): Promi
     });
     return links.length;
   });
-  return { stakeholders: count, assessments, groups: groupCount, memberships, links };
+  const journeys = await seedJourneys(db, rnd, {
+    seed,
+    stakeholders: ids.map((id, i) => ({ id, quadrant: quadrants[i] as Quadrant })),
+    groups,
+    relationships: relationshipCount,
+    interactions: interactionCount,
+    now: start + span,
+  });
+  return { stakeholders: count, assessments, groups: groupCount, memberships, links, journeys };
 }

@@ -83,6 +83,42 @@ export async function repointReferences(
       .where((eb) => eb.or([eb(other, 'is', null), eb(other, '<>', toId)]))
       .execute();
   }
+  // The stakeholder's contacts, exceptions and survey invitations and answers follow it too. These are history:
+  // they keep their version, as a record of what happened with whom.
+  await db
+    .updateTable('interactions')
+    .set({ stakeholder_id: toId })
+    .where('stakeholder_id', '=', fromId)
+    .execute();
+  for (const table of ['survey_invitations', 'survey_answers'] as const)
+    await db.updateTable(table).set({ stakeholder_id: toId }).where('stakeholder_id', '=', fromId).execute();
+  const mirrored = await db
+    .selectFrom('interaction_stakeholders')
+    .selectAll()
+    .where('stakeholder_id', '=', fromId)
+    .execute();
+  if (mirrored.length > 0) {
+    await db
+      .insertInto('interaction_stakeholders')
+      .values(mirrored.map((row) => ({ ...row, stakeholder_id: toId })))
+      .onConflict((oc) => oc.columns(['interaction_id', 'stakeholder_id']).doNothing())
+      .execute();
+    await db.deleteFrom('interaction_stakeholders').where('stakeholder_id', '=', fromId).execute();
+  }
+  const involved = await db
+    .selectFrom('exception_stakeholders')
+    .selectAll()
+    .where('stakeholder_id', '=', fromId)
+    .execute();
+  if (involved.length > 0) {
+    await db
+      .insertInto('exception_stakeholders')
+      .values(involved.map((row) => ({ ...row, stakeholder_id: toId })))
+      .onConflict((oc) => oc.columns(['exception_id', 'stakeholder_id']).doNothing())
+      .execute();
+    await db.deleteFrom('exception_stakeholders').where('stakeholder_id', '=', fromId).execute();
+  }
+
   const memberships = await db
     .selectFrom('stakeholder_group_members')
     .selectAll()

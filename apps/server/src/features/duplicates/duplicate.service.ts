@@ -6,6 +6,7 @@ import { now } from '../../shared/time.js';
 import { staleVersion } from '../../shared/version.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
+import { refreshContactOfStakeholder } from '../relationships/contact.js';
 import { insertAssessment } from '../stakeholders/assessment.repository.js';
 import {
   findStakeholderById,
@@ -158,6 +159,8 @@ export function createDuplicateService(db: Kysely<DB>) {
         if (!(await updateStakeholder(trx, survivor.id, survivor.version, mergedRow)))
           throw staleVersion(survivor);
         await syncLookups(trx, merged);
+        // The relationships moved here follow the survivor's quadrant now, and so may their contact cadence.
+        await refreshContactOfStakeholder(trx, survivor.id);
 
         const saved = { ...merged, version: survivor.version + 1 };
         await recordAudit(trx, {

@@ -264,9 +264,9 @@ describe.each(dialects)('interactions and contact cadence on %s', (dialect) => {
       });
     }
     const scored = await get(agent, `/api/v1/relationships/${r.id}`);
-    // Sentiment averages +1 → 75; contact is on time → 100; review, exceptions and satisfaction are not measured:
-    // (75 × 30 + 100 × 20) / 50 = 85.
-    expect(scored.health.computed).toBe(85);
+    // Sentiment averages +1 → 75; contact is on time → 100; no open exception → 100; review and satisfaction are
+    // not measured: (75 × 30 + 100 × 20 + 100 × 20) / 70 = 89.
+    expect(scored.health.computed).toBe(89);
     expect(scored.health.reasons).toEqual(
       expect.arrayContaining([
         { component: 'sentiment', weight: 30, score: 75, value: 1 },
@@ -287,7 +287,7 @@ describe.each(dialects)('interactions and contact cadence on %s', (dialect) => {
     const overridden = (await send(manager, 'PATCH', `/api/v1/relationships/${r.id}`, override, 1)).json();
     expect(overridden.health).toMatchObject({
       score: 40,
-      computed: 85,
+      computed: 89,
       override: { score: 40, comment: 'The sponsor is leaving', by: manager.user.id },
     });
     const history = await get(agent, `/api/v1/relationships/${r.id}/health-history`);

@@ -3,6 +3,7 @@ import { type Kysely, PostgresAdapter } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { fromJson, fromJsonList } from '../../shared/json.js';
 import { recordHealth } from './health.js';
+import { syncPositions } from './positions.repository.js';
 
 /**
  * The contact cadence that applies now (guide §2.2.3, "timing and frequency matter"): the shortest of the current
@@ -61,6 +62,7 @@ export async function refreshContact(db: Kysely<DB>, relationshipIds: string[]):
       .where('id', '=', id)
       .execute();
   }
+  await syncPositions(db, relationshipIds);
   await recordHealth(db, relationshipIds, new Date().toISOString().slice(0, 10));
 }
 

@@ -1,7 +1,9 @@
-import type { Health, Journey } from '@rapport/contracts';
+import type { Health, HealthWeights, Journey } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB, RelationshipsTable } from '../../db/schema.js';
-import { fromJson } from '../../shared/json.js';
+import { fromJson, toJson } from '../../shared/json.js';
+import { exceptionSignals } from '../exceptions/exception.health.js';
+import { satisfactionSignals } from '../surveys/survey.health.js';
 
 /** How far back "recent sentiment" looks. */
 export const SENTIMENT_DAYS = 90;
@@ -16,6 +18,27 @@ function timeliness(dueOn: string | null, intervalDays: number | null, today: st
   const overdue = Math.max(0, daysBetween(dueOn, today));
   return { score: Math.max(0, Math.round(100 - (overdue / intervalDays) * 100)), value: overdue };
 }
+
+/** What health reads of a relationship: small columns only, never the journey itself. */
+export type HealthColumns = Pick<
+  RelationshipsTable,
+  | 'health_weights'
+  | 'review_every_days'
+  | 'next_contact_on'
+  | 'contact_every_days'
+  | 'next_review_on'
+  | 'health_override'
+  | 'health_override_comment'
+  | 'health_override_by'
+  | 'health_override_at'
+>;
+
+/** The columns a relationship keeps from its journey for health; written wherever the journey is. */
+export const journeyColumns = (journey: Journey | null) => ({
+  journey: journey === null ? null : toJson(journey),
+  health_weights: journey === null ? null : toJson(journey.healthWeights),
+  review_every_days: journey?.reviewEveryDays ?? null,
+});
 
 /** What other records say about a relationship's health; a signal that cannot be measured yet is null. */
 export interface HealthSignals {
@@ -32,10 +55,9 @@ export const noSignals: HealthSignals = { sentiment: null, exceptions: null, sat
  * The health of a relationship (SPEC §4): each measured component 0–100, weighted by the journey's weights;
  * components not measured (no sentiment recorded, no exception or survey data) leave the weighting.
  */
-export function healthOf(row: RelationshipsTable, signals: HealthSignals, today: string): Health {
+export function healthOf(row: HealthColumns, signals: HealthSignals, today: string): Health {
   const averageSentiment = signals.sentiment;
-  const journey = fromJson<Journey>(row.journey);
-  const weights = journey?.healthWeights ?? {
+  const weights = fromJson<HealthWeights>(row.health_weights) ?? {
     sentiment: 30,
     exceptions: 20,
     contact: 20,
@@ -43,7 +65,7 @@ export function healthOf(row: RelationshipsTable, signals: HealthSignals, today:
     satisfaction: 20,
   };
   const contact = timeliness(row.next_contact_on, row.contact_every_days, today);
-  const review = timeliness(row.next_review_on, journey?.reviewEveryDays ?? DEFAULT_REVIEW_DAYS, today);
+  const review = timeliness(row.next_review_on, row.review_every_days ?? DEFAULT_REVIEW_DAYS, today);
   const reasons: Health['reasons'] = [
     {
       component: 'sentiment',
@@ -125,6 +147,9 @@ export async function healthSignals(
     return found;
   };
   for (const [id, average] of await recentSentiment(db, relationshipIds, today)) of(id).sentiment = average;
+  for (const [id, signal] of await exceptionSignals(db, relationshipIds)) of(id).exceptions = signal;
+  for (const [id, signal] of await satisfactionSignals(db, relationshipIds, today))
+    of(id).satisfaction = signal;
   return signals;
 }
 

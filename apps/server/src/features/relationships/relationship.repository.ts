@@ -1,15 +1,20 @@
 import type { ChecklistTick, JourneyMove, Relationship, RelationshipListQuery } from '@rapport/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { listPage, withCommonFilters } from '../../db/list-page.js';
 import type { DB, RelationshipsTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { fromJson, fromJsonList, toJson } from '../../shared/json.js';
 import { refreshContact } from './contact.js';
 import { type HealthSignals, healthOf, healthSignals, noSignals } from './health.js';
+import { setPositions } from './positions.repository.js';
 
-/** The names of the stakeholders of many relationships, in one query (lists show them on every row). */
+/** What a page needs of each relationship to name its people and model and to gather its health signals. */
+type PresentedRow = Pick<RelationshipsTable, 'id' | 'stakeholder_id' | 'model_id'> & {
+  from_stakeholder_id?: string | null;
+};
+
 /** The names of the stakeholders and models of many relationships, in two queries (lists show them per row). */
-export async function namesFor(db: Kysely<DB>, rows: RelationshipsTable[]): Promise<Map<string, string>> {
+export async function namesFor(db: Kysely<DB>, rows: PresentedRow[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const stakeholderIds = [
     ...new Set(rows.flatMap((row) => [row.stakeholder_id, row.from_stakeholder_id ?? []].flat())),
@@ -41,7 +46,7 @@ export interface Presenting {
 }
 
 /** What a page of relationships needs besides its rows: names and health signals, in a few grouped queries. */
-export async function presentingOf(db: Kysely<DB>, rows: RelationshipsTable[]): Promise<Presenting> {
+export async function presentingOf(db: Kysely<DB>, rows: PresentedRow[]): Promise<Presenting> {
   const today = new Date().toISOString().slice(0, 10);
   return {
     names: await namesFor(db, rows),
@@ -113,31 +118,6 @@ export async function insertRelationship(db: Kysely<DB>, row: RelationshipsTable
   await refreshContact(db, [row.id]);
 }
 
-/** Mirrors `current_steps` in an indexed table, so the board and the step filter find a step's cards fast. */
-export async function setPositions(db: Kysely<DB>, id: string, steps: string[], at: string): Promise<void> {
-  const current = await db
-    .selectFrom('relationship_positions')
-    .select('step_key')
-    .where('relationship_id', '=', id)
-    .execute();
-  const kept = new Set(current.map((row) => row.step_key));
-  const leaving = [...kept].filter((step) => !steps.includes(step));
-  if (leaving.length > 0) {
-    await db
-      .deleteFrom('relationship_positions')
-      .where('relationship_id', '=', id)
-      .where('step_key', 'in', leaving)
-      .execute();
-  }
-  const entering = steps.filter((step) => !kept.has(step));
-  if (entering.length > 0) {
-    await db
-      .insertInto('relationship_positions')
-      .values(entering.map((step_key) => ({ relationship_id: id, step_key, since: at })))
-      .execute();
-  }
-}
-
 export async function listRelationships(db: Kysely<DB>, query: RelationshipListQuery, today: string) {
   // `none` asks for relationships without one.
   const idOrNone = (value: string | undefined) =>
@@ -162,6 +142,16 @@ export async function listRelationships(db: Kysely<DB>, query: RelationshipListQ
     .$if(query.status !== undefined, (q) => q.where('status', '=', query.status as string))
     .$if(query.contactDue === true, (q) =>
       q.where('status', '=', 'active').where('next_contact_on', '<=', today),
+    )
+    .$if(query.groupId !== undefined, (q) =>
+      q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('stakeholder_group_members as m')
+            .select('m.stakeholder_id')
+            .whereRef('m.stakeholder_id', '=', 'relationships.stakeholder_id')
+            .where('m.group_id', '=', query.groupId as string),
+        ),
+      ),
     )
     .$if(query.step !== undefined, (q) =>
       q.where(({ exists, selectFrom }) =>

@@ -321,4 +321,38 @@ describe.each(dialects)('relationships on %s', (dialect) => {
       (await get(`/api/v1/relationships?stakeholderId=${survivor.id}`)).data.map((x: { id: string }) => x.id),
     ).toEqual([r.id]);
   });
+
+  it('moves the contacts and exceptions of a merged stakeholder to the one kept', async () => {
+    const survivor = await h.admin.createStakeholder({ name: 'Kept Holdings' });
+    const duplicate = await h.admin.createStakeholder({ name: 'Kept Holdings Ltd' });
+    const witness = await h.admin.createStakeholder({ name: 'Witness' });
+    const contact = await send(agent, 'POST', '/api/v1/interactions', {
+      stakeholderId: duplicate.id,
+      kind: 'call',
+      occurredAt: '2026-03-01T10:00:00Z',
+      participantStakeholderIds: [survivor.id, witness.id],
+    });
+    expect(contact.statusCode, contact.body).toBe(201);
+    const raised = await send(agent, 'POST', '/api/v1/exceptions', {
+      title: 'Dispute over invoices',
+      type: 'conflict',
+      severity: 'minor',
+      stakeholderIds: [duplicate.id, survivor.id],
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const merged = await send(h.admin, 'POST', `/api/v1/stakeholders/${survivor.id}/merge`, {
+      duplicateId: duplicate.id,
+      version: survivor.version,
+      duplicateVersion: duplicate.version,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const timeline = await get(`/api/v1/interactions?stakeholderId=${survivor.id}`);
+    expect(timeline.data.map((x: { id: string; stakeholderId: string }) => [x.id, x.stakeholderId])).toEqual([
+      [contact.json().id, survivor.id],
+    ]);
+    expect((await get(`/api/v1/interactions?stakeholderId=${duplicate.id}`)).data).toEqual([]);
+    const exceptions = await get(`/api/v1/exceptions?stakeholderId=${survivor.id}`);
+    expect(exceptions.data.map((x: { id: string }) => x.id)).toEqual([raised.json().id]);
+    expect((await get(`/api/v1/exceptions?stakeholderId=${duplicate.id}`)).data).toEqual([]);
+  });
 });

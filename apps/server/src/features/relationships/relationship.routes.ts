@@ -1,4 +1,6 @@
 import {
+  Board,
+  BoardQuery,
   ChecklistParams,
   ChecklistSet,
   ChecklistTick,
@@ -38,6 +40,26 @@ export const relationshipRoutes =
         },
       },
       (request) => service.proposedModels(request.actor, request.query.stakeholderId),
+    );
+
+    app.get(
+      `${path}/board`,
+      {
+        schema: {
+          tags,
+          summary: 'The journey board of a model: a column per step, each with its count and first cards',
+          description:
+            'The body is built from typed records and is not re-validated on the way out: a board holds ' +
+            'hundreds of cards, and checking each again would cost more than reading them.',
+          querystring: BoardQuery,
+          response: { 200: Board, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const board = await service.board(request.actor, request.query);
+        // A string body is sent as it is, without the response schema's serializer.
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify(board) as unknown as Board);
+      },
     );
 
     await app.register(

@@ -1,4 +1,6 @@
 import type {
+  Board,
+  BoardQuery,
   Journey,
   JourneyMove,
   ModelContent,
@@ -18,8 +20,11 @@ import { versionedRecords } from '../../shared/versioned-records.js';
 import { findDocument, findVersion } from '../agreement/agreement.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
+import { planEndReview } from '../reviews/review.triggers.js';
+import { boardColumns, cardsOf } from './board.repository.js';
 import { refreshContact } from './contact.js';
-import { healthHistory } from './health.js';
+import { healthHistory, journeyColumns } from './health.js';
+import { setPositions, syncPositions } from './positions.repository.js';
 import {
   activeStakeholder,
   findRelationship,
@@ -30,7 +35,6 @@ import {
   listRelationships,
   modelsForStakeholder,
   setChecklistItem,
-  setPositions,
 } from './relationship.repository.js';
 import { relationshipErrors, stepErrors } from './relationship.rules.js';
 
@@ -93,6 +97,47 @@ export function createRelationshipService(db: Kysely<DB>) {
       return records.load(db, id);
     },
 
+    /** The journey board of one model: its steps in force as columns, each with its count and first cards. */
+    async board(actor: Actor | null, query: BoardQuery): Promise<Board> {
+      requirePermission(actor, 'relationships.read');
+      const model = await findDocument(db, MODELS, query.modelId);
+      if (!model) throw new AppError('not_found', `No relationship model with id ${query.modelId}`);
+      // A retired model has no version in force; its board shows the steps of its newest version.
+      const modelVersion = model.head.agreed_version ?? model.head.current_version;
+      const version = await findVersion(db, MODELS, query.modelId, modelVersion);
+      const steps = fromJson<ModelContent>(version?.content ?? null)?.steps ?? [];
+      const shown =
+        query.step === undefined
+          ? steps.map(({ key, name }) => ({ key, name }))
+          : [{ key: query.step, name: steps.find((step) => step.key === query.step)?.name ?? query.step }];
+      const { counts, pages } = await boardColumns(
+        db,
+        query,
+        shown.map((column) => column.key),
+        query.step === undefined ? undefined : query.cursor,
+      );
+      const columns = shown.map(({ key, name }) => ({
+        key,
+        name,
+        count: counts.get(key) ?? 0,
+        ...(pages.get(key) ?? { ids: [], nextCursor: null }),
+      }));
+      const cards = await cardsOf(
+        db,
+        columns.flatMap((column) => column.ids),
+      );
+      const modelKeys = new Set(steps.map((step) => step.key));
+      return {
+        modelId: query.modelId,
+        modelVersion,
+        columns: columns.map(({ ids, ...column }) => ({
+          ...column,
+          cards: ids.flatMap((id) => cards.get(id) ?? []),
+        })),
+        elsewhere: [...counts].reduce((sum, [key, n]) => (modelKeys.has(key) ? sum : sum + n), 0),
+      };
+    },
+
     /** Guide §3.2.2, activity 1: the models in force for the stakeholder's groups, to propose on opening. */
     async proposedModels(actor: Actor | null, stakeholderId: string) {
       requirePermission(actor, 'relationships.read');
@@ -150,7 +195,7 @@ export function createRelationshipService(db: Kysely<DB>) {
           end_note: '',
           model_id: input.modelId,
           model_version: modelVersion,
-          journey: journey === null ? null : toJson(journey),
+          ...journeyColumns(journey),
           current_steps: toJson(steps),
           next_review_on: input.nextReviewOn,
           created_by: signedIn.id,
@@ -212,7 +257,7 @@ export function createRelationshipService(db: Kysely<DB>) {
             ...(patch.status !== undefined && { status: patch.status }),
             ...(patch.startedOn !== undefined && { started_on: patch.startedOn }),
             ...(patch.nextReviewOn !== undefined && { next_review_on: patch.nextReviewOn }),
-            ...(journey !== undefined && { journey: toJson(journey) }),
+            ...(journey !== undefined && journeyColumns(journey)),
             ...(healthOverride !== undefined && {
               health_override: healthOverride?.score ?? null,
               health_override_comment: healthOverride?.comment ?? null,
@@ -351,18 +396,22 @@ export function createRelationshipService(db: Kysely<DB>) {
         async (trx, at) => {
           if (move) await recordMove(trx, { ...move, at });
           else await refreshContact(trx, [id]);
+          // The end of a relationship triggers its review (guide §3.2.2), planned in the same transaction.
+          const ended = await records.load(trx, id);
+          await planEndReview(trx, signedIn.id, ended, endedOn, at);
         },
       );
     },
 
     async archive(actor: Actor | null, id: string, version: number) {
       const signedIn = requirePermission(actor, 'relationships.write');
-      return records.archive(signedIn, id, version);
+      // Off the board while archived; back on it when restored.
+      return records.archive(signedIn, id, version, (trx) => syncPositions(trx, [id]));
     },
 
     async restore(actor: Actor | null, id: string, version: number) {
       const signedIn = requirePermission(actor, 'relationships.write');
-      return records.restore(signedIn, id, version);
+      return records.restore(signedIn, id, version, (trx) => syncPositions(trx, [id]));
     },
   };
 }

@@ -5,47 +5,80 @@ import type { DB } from '../../db/schema.js';
 export const HORIZON_DAYS = 7;
 const LISTED = 100;
 
-const mine = (db: Kysely<DB>, userId: string) =>
+type Person = 'manager_id' | 'agent_id';
+
+const mine = (db: Kysely<DB>, userId: string, person: Person) =>
   db
     .selectFrom('relationships')
+    .where(person, '=', userId)
     .where('status', '=', 'active')
-    .where('archived_at', 'is', null)
-    .where((eb) => eb.or([eb('manager_id', '=', userId), eb('agent_id', '=', userId)]));
+    .where('archived_at', 'is', null);
+
+/**
+ * The user's relationships as manager and as agent, soonest first: one ordered index range for each role (an OR of
+ * the two would make the database sort all of them), merged here, each relationship once.
+ */
+async function asManagerOrAgent<Row extends { id: string }>(
+  query: (person: Person) => Promise<Row[]>,
+  sortKey: (row: Row) => string,
+): Promise<Row[]> {
+  const [managed, assisted] = await Promise.all([query('manager_id'), query('agent_id')]);
+  const seen = new Set<string>();
+  return [...managed, ...assisted]
+    .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : a.id < b.id ? -1 : 1))
+    .filter((row) => !seen.has(row.id) && seen.add(row.id))
+    .slice(0, LISTED);
+}
 
 export const contactsDue = (db: Kysely<DB>, userId: string, until: string) =>
-  mine(db, userId)
-    .select(['id', 'name', 'stakeholder_id', 'next_contact_on'])
-    .where('next_contact_on', '<=', until)
-    .orderBy('next_contact_on')
-    .orderBy('id')
-    .limit(LISTED)
-    .execute();
+  asManagerOrAgent(
+    (person) =>
+      mine(db, userId, person)
+        .select(['id', 'name', 'stakeholder_id', 'next_contact_on'])
+        .where('next_contact_on', '<=', until)
+        .orderBy('next_contact_on')
+        .orderBy('id')
+        .limit(LISTED)
+        .execute(),
+    (row) => `${row.next_contact_on}`,
+  );
 
 export const reviewsDue = (db: Kysely<DB>, userId: string, until: string) =>
-  mine(db, userId)
-    .select(['id', 'name', 'next_review_on'])
-    .where('next_review_on', '<=', until)
-    .orderBy('next_review_on')
-    .orderBy('id')
-    .limit(LISTED)
-    .execute();
+  asManagerOrAgent(
+    (person) =>
+      mine(db, userId, person)
+        .select(['id', 'name', 'next_review_on'])
+        .where('next_review_on', '<=', until)
+        .orderBy('next_review_on')
+        .orderBy('id')
+        .limit(LISTED)
+        .execute(),
+    (row) => `${row.next_review_on}`,
+  );
 
 /** My relationships with their journeys and current steps, soonest contact first. */
 export const myJourneys = (db: Kysely<DB>, userId: string) =>
-  mine(db, userId)
-    .select(['id', 'name', 'journey', 'current_steps'])
-    .where('journey', 'is not', null)
-    .orderBy('next_contact_on')
-    .orderBy('id')
-    .limit(LISTED)
-    .execute();
+  asManagerOrAgent(
+    (person) =>
+      mine(db, userId, person)
+        .select(['id', 'name', 'journey', 'current_steps', 'next_contact_on'])
+        .where('journey', 'is not', null)
+        .where('next_contact_on', 'is not', null)
+        .orderBy('next_contact_on')
+        .orderBy('id')
+        .limit(LISTED)
+        .execute(),
+    (row) => row.next_contact_on ?? '\uffff',
+  );
 
-export async function ticksOf(db: Kysely<DB>, relationshipIds: string[]) {
-  if (relationshipIds.length === 0) return new Set<string>();
+/** The ticked activities of these relationships in these steps (earlier steps' ticks are not needed). */
+export async function ticksOf(db: Kysely<DB>, relationshipIds: string[], stepKeys: string[]) {
+  if (relationshipIds.length === 0 || stepKeys.length === 0) return new Set<string>();
   const rows = await db
     .selectFrom('relationship_checklist')
     .select(['relationship_id', 'step_key', 'activity_key'])
     .where('relationship_id', 'in', relationshipIds)
+    .where('step_key', 'in', stepKeys)
     .execute();
   return new Set(rows.map((row) => `${row.relationship_id}/${row.step_key}/${row.activity_key}`));
 }

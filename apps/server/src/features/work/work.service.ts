@@ -14,6 +14,18 @@ import {
   ticksOf,
 } from './work.repository.js';
 
+// Most of a person's relationships share their model's journey text: each distinct text is parsed once.
+const parsed = new Map<string, Journey>();
+function parsedJourney(text: string): Journey {
+  let journey = parsed.get(text);
+  if (!journey) {
+    journey = fromJson<Journey>(text) as Journey;
+    if (parsed.size >= 50) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(text, journey);
+  }
+  return journey;
+}
+
 export function createWorkService(db: Kysely<DB>) {
   return {
     /** Contacts and reviews due within a week, open follow-ups, and the unticked activities of current steps. */
@@ -23,12 +35,14 @@ export function createWorkService(db: Kysely<DB>) {
       const until = new Date(Date.now() + HORIZON_DAYS * 86_400_000).toISOString().slice(0, 10);
 
       const journeys = await myJourneys(db, signedIn.id);
+      const steps = journeys.map((row) => fromJsonList(row.current_steps));
       const ticked = await ticksOf(
         db,
         journeys.map((row) => row.id),
+        [...new Set(steps.flat())],
       );
       const checklist = journeys.flatMap((row) => {
-        const journey = fromJson<Journey>(row.journey) as Journey;
+        const journey = parsedJourney(row.journey as string);
         return fromJsonList(row.current_steps).flatMap((stepKey) => {
           const step = journey.steps.find((candidate) => candidate.key === stepKey);
           return (step?.activities ?? [])

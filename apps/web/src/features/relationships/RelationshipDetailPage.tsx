@@ -7,8 +7,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCan } from '../auth/auth.queries';
+import { RelationshipExceptions } from '../exceptions/RelationshipExceptions';
 import { ContactFacts } from '../interactions/ContactFacts';
 import { InteractionTimeline } from '../interactions/InteractionTimeline';
+import { ModelLessons } from '../lessons/ModelLessons';
+import { PlanRelationshipReviewButton } from '../relationship-reviews/PlanRelationshipReview';
+import { StakeholderViewCard } from '../surveys/StakeholderViewCard';
 import { CurrentSteps } from './CurrentSteps';
 import { EditRelationshipModal } from './EditRelationshipModal';
 import { EndRelationshipModal } from './EndRelationshipModal';
@@ -29,6 +33,7 @@ export default function RelationshipDetailPage() {
   const query = useRelationship(id);
   const canWrite = useCan('relationships.write');
   const canEnd = useCan('relationships.end');
+  const canReview = useCan('relationships.review');
   const [dialog, setDialog] = useState<Dialog>(null);
 
   if (query.isPending) return <PageLoader />;
@@ -59,6 +64,7 @@ export default function RelationshipDetailPage() {
                   {t('detail.edit')}
                 </Button>
               )}
+              {canReview && <PlanRelationshipReviewButton relationship={relationship} />}
               {canEnd && (
                 <Button variant="light" color="red" onClick={() => setDialog('end')}>
                   {t('end.open')}
@@ -72,6 +78,7 @@ export default function RelationshipDetailPage() {
       <ContactFacts relationship={relationship} />
       <Stack gap="xl">
         <HealthPanel relationship={relationship} />
+        <StakeholderViewCard relationship={relationship} />
         <Stack gap="sm" component="section" aria-labelledby="journey-title">
           <Title order={2} size="h4" id="journey-title">
             {t('journey.title')}
@@ -87,7 +94,9 @@ export default function RelationshipDetailPage() {
         </Stack>
         {hasJourney && <CurrentSteps relationship={relationship} />}
         {hasJourney && <JourneyHistory relationship={relationship} />}
+        <ModelLessons modelId={relationship.modelId} />
         <InteractionTimeline scope={{ relationshipId: relationship.id }} open={open} />
+        <RelationshipExceptions relationship={relationship} />
       </Stack>
       {open && (
         <>

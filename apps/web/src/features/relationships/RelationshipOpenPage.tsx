@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCurrentUser } from '../auth/auth.queries';
+import { ModelLessons } from '../lessons/ModelLessons';
 import { useStakeholder } from '../stakeholders/stakeholder.queries';
 import { BasicsFields } from './BasicsFields';
 import { ModelProposalField } from './ModelProposalField';
@@ -100,6 +101,7 @@ export default function RelationshipOpenPage() {
               onChange={(modelId) => change({ modelId })}
               error={errors.modelId}
             />
+            <ModelLessons modelId={values.modelId} />
           </Paper>
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h4" mb="sm">

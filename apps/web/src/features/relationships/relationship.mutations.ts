@@ -48,7 +48,7 @@ export function useMoveRelationship() {
       steps,
       note,
     }: {
-      relationship: Relationship;
+      relationship: Pick<Relationship, 'id' | 'version'>;
       steps: string[];
       note: string;
     }) =>

@@ -1,5 +1,5 @@
 import { Anchor, Avatar, Button, Group, Paper, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import type { Relationship } from '@rapport/contracts';
+import type { BoardCard as Card } from '@rapport/contracts';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { relationshipPath } from '../relationship.queries';
 import { initials } from './board.layout';
 
 interface Props {
-  relationship: Relationship;
+  relationship: Card;
   today: string;
   userName: (id: string | null) => string | null;
   /** Absent when the user may not move relationships: the card is then neither draggable nor has a Move button. */
@@ -36,6 +36,7 @@ export function BoardCard({ relationship, today, userName, onDragStart, onDragEn
   const { t, i18n } = useTranslation(['relationships']);
   const next = relationship.nextContactOn;
   const overdue = next !== null && next < today;
+  const review = relationship.nextReviewOn;
   const draggable = onDragStart !== undefined;
 
   const startDrag = (event: DragEvent) => {
@@ -79,6 +80,11 @@ export function BoardCard({ relationship, today, userName, onDragStart, onDragEn
           </Text>
         )}
       </Group>
+      {review !== null && review < today && (
+        <Text size="xs" c="red" fw={600} mt={4}>
+          {t('board.reviewOverdue', { date: formatDay(review, i18n.language) })}
+        </Text>
+      )}
       {onMove && (
         <Button
           size="compact-xs"

@@ -2,11 +2,13 @@ import { Group, Select } from '@mantine/core';
 import type { RelationshipModelSummary } from '@rapport/contracts';
 import { useTranslation } from 'react-i18next';
 import { useUserOptions } from '../../admin/user.queries';
+import { GroupSelect } from '../../groups/GroupSelect';
 
 export interface BoardChoice {
   modelId: string | null;
   manager: 'mine' | null;
   agentId: string | null;
+  groupId: string | null;
 }
 
 interface Props {
@@ -51,6 +53,7 @@ export function BoardFilterBar({ models, choice, onChange }: Props) {
         clearable
         w={190}
       />
+      <GroupSelect value={choice.groupId} onChange={(groupId) => onChange({ ...choice, groupId })} />
     </Group>
   );
 }

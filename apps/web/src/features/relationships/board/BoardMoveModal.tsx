@@ -1,13 +1,14 @@
 import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import type { JourneyStep, Relationship } from '@rapport/contracts';
+import type { BoardCard, JourneyStep, Relationship } from '@rapport/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api';
 import { describeSubmitError } from '../../../app/forms';
 import { useMoveRelationship } from '../relationship.mutations';
+import { useRelationship } from '../relationship.queries';
 
 export interface PlannedMove {
-  relationship: Relationship;
+  relationship: BoardCard;
   /** The steps proposed: where a drop would put it, or where it is now when opened with the Move button. */
   steps: string[];
 }
@@ -18,29 +19,34 @@ interface Props {
   columns: Pick<JourneyStep, 'key' | 'name'>[];
   onClose: () => void;
   onMoved: (relationship: Relationship) => void;
-  onMovedMeanwhile: (relationship: Relationship) => void;
+  onMovedMeanwhile: (relationship: BoardCard) => void;
 }
 
 const sameSteps = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((key) => b.includes(key));
 
 /** Confirms a move on the board: the target step(s), preset by a drop or chosen here, and a note. */
-export function BoardMoveModal({ move, columns, onClose, onMoved, onMovedMeanwhile }: Props) {
+export function BoardMoveModal({ move, ...props }: Props) {
+  return move ? <MoveDialog move={move} {...props} /> : null;
+}
+
+function MoveDialog({ move, columns, onClose, onMoved, onMovedMeanwhile }: Props & { move: PlannedMove }) {
   const { t } = useTranslation(['relationships', 'common']);
   const mutation = useMoveRelationship();
+  // A card does not carry its journey: its own (tailored) steps are read when the dialog opens.
+  const full = useRelationship(move.relationship.id);
   const [steps, setSteps] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    setSteps(move?.steps ?? []);
+    setSteps(move.steps);
     setNote('');
     setError(null);
   }, [move]);
 
-  if (!move) return null;
   const { relationship } = move;
-  const options = relationship.journey?.steps ?? columns;
+  const options = full.data?.journey?.steps ?? columns;
 
   const submit = () => {
     if (steps.length === 0) return setError(t('move.chooseStep'));

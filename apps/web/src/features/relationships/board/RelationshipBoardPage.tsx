@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, ScrollArea, Text, VisuallyHidden } from '@mantine/core';
-import type { Relationship } from '@rapport/contracts';
+import type { BoardCard as Card, BoardColumn as Column, Relationship } from '@rapport/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageLoader } from '../../../components/PageLoader';
 import { useCan, useCurrentUser } from '../../auth/auth.queries';
-import { emptyModelFilters, useModel, useModels } from '../../models/model.queries';
+import { emptyModelFilters, useModels } from '../../models/model.queries';
 import { localToday } from '../../work/work.dates';
 import { useUserName } from '../relationship.names';
 import { relationshipKeys } from '../relationship.queries';
@@ -17,8 +17,8 @@ import { BoardCard } from './BoardCard';
 import { BoardColumn } from './BoardColumn';
 import { type BoardChoice, BoardFilterBar } from './BoardFilterBar';
 import { BoardMoveModal, type PlannedMove } from './BoardMoveModal';
-import { placeCards, stepsAfterDrop } from './board.layout';
-import { boardCardCap, useBoardRelationships } from './board.queries';
+import { stepsAfterDrop } from './board.layout';
+import { type BoardFilters, cardsPerStep, nextCardsOf, useBoard } from './board.queries';
 
 const inForce = { ...emptyModelFilters, inForce: 'true' as const };
 
@@ -32,15 +32,27 @@ export default function RelationshipBoardPage() {
   const models = useModels(inForce);
   // The model is kept in the address so a reload, or a link from elsewhere, opens the same board.
   const [params, setParams] = useSearchParams();
-  const [people, setPeople] = useState<Omit<BoardChoice, 'modelId'>>({ manager: null, agentId: null });
+  const [people, setPeople] = useState<Omit<BoardChoice, 'modelId'>>({
+    manager: null,
+    agentId: null,
+    groupId: null,
+  });
   const modelId = params.get('model') ?? models.data?.[0]?.id ?? null;
-  const model = useModel(modelId ?? undefined);
-  const board = useBoardRelationships({
+  const filters: BoardFilters = {
     modelId,
     managerId: people.manager === 'mine' ? me.id : null,
     agentId: people.agentId,
+    groupId: people.groupId,
+  };
+  const board = useBoard(filters);
+  // Cards loaded with "Show more", per column; a new board (filters, a move) starts from its first cards again.
+  const [loaded, setLoaded] = useState<{ at: number; columns: Record<string, Column> }>({
+    at: 0,
+    columns: {},
   });
-  const [dragged, setDragged] = useState<{ relationship: Relationship; from: string } | null>(null);
+  const more = loaded.at === board.dataUpdatedAt ? loaded.columns : {};
+  const [loadingMore, setLoadingMore] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<{ relationship: Card; from: string } | null>(null);
   const [planned, setPlanned] = useState<PlannedMove | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [movedMeanwhile, setMovedMeanwhile] = useState<string | null>(null);
@@ -72,12 +84,29 @@ export default function RelationshipBoardPage() {
       </>
     );
 
-  const columns = model.data?.steps ?? [];
+  const columns = board.data?.columns ?? [];
   const stepName = (key: string) => columns.find((step) => step.key === key)?.name ?? key;
-  const { byStep, elsewhere } = placeCards(
-    columns.map((step) => step.key),
-    board.data?.relationships ?? [],
-  );
+  const elsewhere = board.data?.elsewhere ?? 0;
+  const cardsOf = (column: Column) => [...column.cards, ...(more[column.key]?.cards ?? [])];
+  const cursorOf = (column: Column) =>
+    (more[column.key] ? more[column.key]?.nextCursor : column.nextCursor) ?? null;
+  const showMore = async (column: Column) => {
+    const cursor = cursorOf(column);
+    if (!cursor) return;
+    setLoadingMore(column.key);
+    try {
+      const next = await nextCardsOf(filters, column.key, cursor);
+      setLoaded({
+        at: board.dataUpdatedAt,
+        columns: {
+          ...more,
+          [column.key]: { ...next, cards: [...(more[column.key]?.cards ?? []), ...next.cards] },
+        },
+      });
+    } finally {
+      setLoadingMore(null);
+    }
+  };
 
   const moved = (relationship: Relationship) => {
     setPlanned(null);
@@ -89,7 +118,7 @@ export default function RelationshipBoardPage() {
       }),
     );
   };
-  const conflicted = (relationship: Relationship) => {
+  const conflicted = (relationship: Card) => {
     setPlanned(null);
     setMovedMeanwhile(t('board.movedMeanwhile', { name: relationship.name }));
     void queryClient.invalidateQueries({ queryKey: relationshipKeys.lists() });
@@ -114,33 +143,26 @@ export default function RelationshipBoardPage() {
           {movedMeanwhile}
         </Alert>
       )}
-      {board.data?.more && (
-        <Alert color="blue" variant="light" mb="md">
-          {t('board.more', { count: boardCardCap })}
-        </Alert>
-      )}
       {elsewhere > 0 && (
         <Text size="sm" c="dimmed" mb="md">
           {t('board.elsewhere', { count: elsewhere })}
         </Text>
       )}
-      {model.isError || board.isError ? (
-        <ErrorAlert
-          error={model.error ?? board.error}
-          onRetry={() => void Promise.all([model.refetch(), board.refetch()])}
-        />
-      ) : model.isPending || board.isPending ? (
+      {board.isError ? (
+        <ErrorAlert error={board.error} onRetry={() => void board.refetch()} />
+      ) : board.isPending ? (
         <PageLoader />
       ) : (
         <ScrollArea type="auto" offsetScrollbars>
           <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
             {columns.map((step) => {
-              const cards = byStep.get(step.key) ?? [];
+              const cards = cardsOf(step);
+              const remaining = step.count - cards.length;
               return (
                 <BoardColumn
                   key={step.key}
                   step={step}
-                  count={cards.length}
+                  count={step.count}
                   accepts={dragged !== null && !dragged.relationship.currentSteps.includes(step.key)}
                   onDrop={() => {
                     if (!dragged) return;
@@ -164,6 +186,18 @@ export default function RelationshipBoardPage() {
                       })}
                     />
                   ))}
+                  {remaining > 0 && cursorOf(step) && (
+                    <li>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        loading={loadingMore === step.key}
+                        onClick={() => void showMore(step)}
+                      >
+                        {t('board.showMore', { count: Math.min(remaining, cardsPerStep) })}
+                      </Button>
+                    </li>
+                  )}
                 </BoardColumn>
               );
             })}

@@ -1,21 +1,5 @@
-import type { Relationship } from '@rapport/contracts';
 import { describe, expect, it } from 'vitest';
-import { initials, placeCards, stepsAfterDrop } from './board.layout';
-
-const at = (id: string, currentSteps: string[]) => ({ id, currentSteps }) as Relationship;
-
-describe('placeCards', () => {
-  it('puts a relationship in every column of the steps it is in, and counts the ones in none', () => {
-    const { byStep, elsewhere } = placeCards(
-      ['explore', 'agree', 'review'],
-      [at('a', ['explore']), at('b', ['agree', 'review']), at('c', ['tailored'])],
-    );
-    expect(byStep.get('explore')?.map((r) => r.id)).toEqual(['a']);
-    expect(byStep.get('agree')?.map((r) => r.id)).toEqual(['b']);
-    expect(byStep.get('review')?.map((r) => r.id)).toEqual(['b']);
-    expect(elsewhere).toBe(1);
-  });
-});
+import { initials, stepsAfterDrop } from './board.layout';
 
 describe('stepsAfterDrop', () => {
   it('replaces the step dragged from and keeps the parallel ones in place', () => {

@@ -1,4 +1,4 @@
-import type { Relationship } from '@rapport/contracts';
+import type { Board, BoardColumn } from '@rapport/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../../app/api';
 import { relationshipKeys } from '../relationship.queries';
@@ -7,45 +7,37 @@ export interface BoardFilters {
   modelId: string | null;
   managerId: string | null;
   agentId: string | null;
+  groupId: string | null;
 }
 
-/** A board shows everything at once, so pages are fetched up to this many cards and no further. */
-export const boardCardCap = 1000;
-const pageSize = 200;
+/** Cards per column at first; each column loads more on demand. */
+export const cardsPerStep = 20;
 
-interface Page {
-  data: Relationship[];
-  nextCursor: string | null;
-}
+const boardPath = (filters: BoardFilters, extra: Record<string, string | number | undefined> = {}) =>
+  withQuery('/relationships/board', {
+    modelId: filters.modelId,
+    managerId: filters.managerId,
+    agentId: filters.agentId,
+    groupId: filters.groupId,
+    perStep: cardsPerStep,
+    ...extra,
+  });
 
 /** Kept under the relationship lists so a move, which refreshes the lists, refreshes the board too. */
 const boardKey = (filters: BoardFilters) => [...relationshipKeys.lists(), 'board', filters] as const;
 
-export function useBoardRelationships(filters: BoardFilters) {
+/** The board of one model: each step's count and its first cards, soonest contact first. */
+export function useBoard(filters: BoardFilters) {
   return useQuery({
     queryKey: boardKey(filters),
     enabled: filters.modelId !== null,
     placeholderData: keepPreviousData,
-    queryFn: async ({ signal }) => {
-      const relationships: Relationship[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await api<Page>(
-          withQuery('/relationships', {
-            modelId: filters.modelId,
-            managerId: filters.managerId,
-            agentId: filters.agentId,
-            status: 'active',
-            sort: 'name',
-            limit: pageSize,
-            cursor,
-          }),
-          { signal },
-        );
-        relationships.push(...page.data);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && relationships.length < boardCardCap);
-      return { relationships, more: cursor !== undefined };
-    },
+    queryFn: ({ signal }) => api<Board>(boardPath(filters), { signal }),
   });
+}
+
+/** The next cards of one column, after the cursor it gave. */
+export async function nextCardsOf(filters: BoardFilters, step: string, cursor: string): Promise<BoardColumn> {
+  const board = await api<Board>(boardPath(filters, { step, cursor }));
+  return board.columns[0] as BoardColumn;
 }
