@@ -18,6 +18,15 @@ const redactedInteraction = (snapshot: Snapshot): Snapshot =>
 
 const redactedFollowUp = (snapshot: Snapshot): Snapshot => snapshot && { ...snapshot, text: '' };
 
+/** An exception reported with the reporter hidden: only administrators see who reported it. */
+const hidesReporter = (snapshot: unknown) =>
+  typeof snapshot === 'object' &&
+  snapshot !== null &&
+  (snapshot as { reporterHidden?: unknown }).reporterHidden === true;
+
+const withoutReporter = (snapshot: Snapshot): Snapshot =>
+  hidesReporter(snapshot) ? snapshot && { ...snapshot, reportedBy: null } : snapshot;
+
 const isConfidential = (snapshot: unknown) =>
   typeof snapshot === 'object' &&
   snapshot !== null &&
@@ -67,6 +76,14 @@ export async function redactConfidential(
         ...entry,
         before: redactedInteraction(entry.before as Snapshot),
         after: redactedInteraction(entry.after as Snapshot),
+      };
+    }
+    if (entry.entity === 'exception' && (hidesReporter(entry.before) || hidesReporter(entry.after))) {
+      // The entry of its creation is recorded without an actor; later snapshots name no reporter either.
+      return {
+        ...entry,
+        before: withoutReporter(entry.before as Snapshot),
+        after: withoutReporter(entry.after as Snapshot),
       };
     }
     if (entry.entity === 'follow_up' && confidentialFollowUps.has(entry.entityId)) {
