@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, LongText, Name, PageQuery, ShortText, Version } from './limits.js';
 
-/** The continual improvement register; initiatives come from reviews, KPIs or are entered by hand. */
+/** The continual improvement register; initiatives come from reviews, exceptions, surveys, KPIs or by hand. */
 export const improvementStatuses = ['proposed', 'approved', 'in_progress', 'done', 'rejected'] as const;
 export const ImprovementStatus = z.enum(improvementStatuses);
 
-export const improvementSources = ['review', 'kpi', 'manual'] as const;
+export const improvementSources = ['review', 'exception', 'survey', 'kpi', 'manual'] as const;
 export const ImprovementSource = z.enum(improvementSources);
 
 export const Improvement = z.object({
@@ -13,7 +13,7 @@ export const Improvement = z.object({
   title: z.string(),
   description: z.string(),
   sourceType: ImprovementSource,
-  sourceId: Id.nullable().describe('the review (or other record) it came from'),
+  sourceId: Id.nullable().describe('the review, exception or survey it came from, or the KPI key'),
   ownerId: Id.nullable(),
   status: ImprovementStatus,
   dueOn: IsoDate.nullable(),

@@ -41,12 +41,38 @@ describe.each(dialects)('the demo organisation on %s', (dialect) => {
     expect(overview.models.coverage.uncoveredStakeholders).toBeGreaterThan(0);
     expect(overview.embed.acknowledged).toBeGreaterThan(0);
     expect(overview.embed.acknowledged).toBeLessThan(overview.embed.expectedReads);
-    expect(overview.review).toMatchObject({ lastHeldOn: '2025-12-05', openImprovements: 2 });
+    // Two from the approach review, three from relationship reviews, exceptions and surveys (demo.reviews.ts).
+    expect(overview.review).toMatchObject({ lastHeldOn: '2025-12-05', openImprovements: 5 });
     const internal = (
       await h.admin.request({ method: 'GET', url: '/api/v1/stakeholders?scope=internal&limit=200' })
     ).json();
     expect(
       internal.data.filter((s: { orgUnitId: string | null }) => s.orgUnitId !== null).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('shows relationship reviews held, due and to plan, improvements of every source and lessons in both languages', async () => {
+    const get = (url: string) => h.admin.request({ method: 'GET', url }).then((r) => r.json());
+    const held = await get('/api/v1/reviews?subject=relationship&status=done');
+    expect(held.data).toHaveLength(1);
+    const evidence = await get(`/api/v1/reviews/${held.data[0].id}/evidence`);
+    expect(evidence.interactions.total).toBeGreaterThan(0);
+    expect((await get('/api/v1/reviews?subject=relationship&due=true')).data.length).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect(
+      (await get('/api/v1/reviews?subject=relationship&trigger=end')).data.length,
+    ).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/v1/reviews/due')).data.length).toBeGreaterThanOrEqual(1);
+    const sources = new Set(
+      (await get('/api/v1/improvements?limit=200')).data.map((i: { sourceType: string }) => i.sourceType),
+    );
+    expect([...sources].sort()).toEqual(['exception', 'kpi', 'manual', 'review', 'survey']);
+    const model = (await get('/api/v1/lessons?limit=200')).data.filter(
+      (l: { modelId: string | null }) => l.modelId,
+    );
+    expect(model.length).toBe(3);
+    expect((await get(`/api/v1/lessons?q=${encodeURIComponent('议程')}`)).data).toHaveLength(1);
+    expect((await get('/api/v1/lessons?q=deputy')).data).toHaveLength(1);
   });
 });

@@ -48,7 +48,3 @@ export function listImprovements(db: Kysely<DB>, query: ImprovementListQuery) {
     toImprovement,
   );
 }
-
-export async function reviewExists(db: Kysely<DB>, id: string) {
-  return (await db.selectFrom('reviews').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}

@@ -12,23 +12,30 @@ import { newId } from '../../shared/ids.js';
 import { now } from '../../shared/time.js';
 import { versionedRecords } from '../../shared/versioned-records.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
+import { rowExists, tableExists } from '../reviews/review.repository.js';
 import { activeUserIds } from '../users/user.repository.js';
-import {
-  findImprovement,
-  insertImprovement,
-  listImprovements,
-  reviewExists,
-} from './improvement.repository.js';
+import { findImprovement, insertImprovement, listImprovements } from './improvement.repository.js';
 
+/** The record type an initiative's source names, and the table holding it. */
+const sourceTables = { review: 'reviews', exception: 'exceptions', survey: 'surveys' } as const;
+
+/**
+ * A review, exception or survey source must exist (exceptions and surveys where the installation records them);
+ * a KPI may be named by its key; an initiative entered by hand has no source.
+ */
 async function sourceErrors(db: Kysely<DB>, input: Pick<Improvement, 'sourceType' | 'sourceId'>) {
   const errors: FieldError[] = [];
-  if (input.sourceType === 'review') {
-    if (input.sourceId === null) errors.push({ path: 'sourceId', message: 'name the review it came from' });
-    else if (!(await reviewExists(db, input.sourceId)))
-      errors.push({ path: 'sourceId', message: 'no review with this id' });
+  if (input.sourceType === 'manual') {
+    if (input.sourceId !== null)
+      errors.push({ path: 'sourceId', message: 'an initiative entered by hand has no source record' });
+    return errors;
   }
-  if (input.sourceType === 'manual' && input.sourceId !== null)
-    errors.push({ path: 'sourceId', message: 'an initiative entered by hand has no source record' });
+  if (input.sourceType === 'kpi') return errors;
+  const table = sourceTables[input.sourceType];
+  if (input.sourceId === null)
+    errors.push({ path: 'sourceId', message: `name the ${input.sourceType} it came from` });
+  else if (!(await tableExists(db, table)) || !(await rowExists(db, table, input.sourceId)))
+    errors.push({ path: 'sourceId', message: `no ${input.sourceType} with this id` });
   return errors;
 }
 

@@ -49,7 +49,11 @@ export function reviewValuesOf(review: Review): ReviewFormValues {
   };
 }
 
-function recordOf(values: ReviewFormValues): Required<Omit<ReviewPatch, 'version' | 'satisfaction'>> {
+function recordOf(
+  values: ReviewFormValues,
+): Required<
+  Omit<ReviewPatch, 'version' | 'satisfaction' | 'periodFrom' | 'periodTo' | 'triggerExceptionId'>
+> {
   return {
     title: values.title.trim(),
     trigger: values.trigger,

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
+import { ModelLessons } from '../lessons/ModelLessons';
 import { AttachedMaterials } from '../materials/AttachedMaterials';
 import { AgreementStatusBadge } from '../principles/AgreementStatusBadge';
 import { CadenceView } from './CadenceView';
@@ -103,6 +104,7 @@ export default function ModelDetailPage() {
           <Section id="model-materials" title={t('materials.title')}>
             <AttachedMaterials attachedTo={{ modelId: m.id }} texts="models:materials" />
           </Section>
+          <ModelLessons modelId={m.id} />
         </Stack>
       </>
     );
