@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -12,7 +12,41 @@ export interface Database {
   dialect: Dialect;
   /** PostgreSQL: the schema Rapport's tables live in (the migrator must look only there). */
   schema?: string;
+  /** SQLite: the database file (for the online backup). */
+  sqliteFile?: string;
+  /** PostgreSQL: the connection pool (its counts are metrics). */
+  pool?: pg.Pool;
+  /** Reports each query slower than the threshold: its SQL text only, as parameters may hold personal data. */
+  onSlowQuery(thresholdMs: number, report: (query: SlowQuery) => void): void;
   close(): Promise<void>;
+}
+
+export interface SlowQuery {
+  sql: string;
+  durationMs: number;
+  failed: boolean;
+}
+
+/** Kysely's `log` hook, quiet until `onSlowQuery` names a threshold and where to report. */
+function slowQueryLog() {
+  const slow: { thresholdMs: number; report: ((query: SlowQuery) => void) | null } = {
+    thresholdMs: Number.POSITIVE_INFINITY,
+    report: null,
+  };
+  return {
+    log(event: LogEvent) {
+      if (!slow.report || event.queryDurationMillis < slow.thresholdMs) return;
+      slow.report({
+        sql: event.query.sql,
+        durationMs: Math.round(event.queryDurationMillis * 10) / 10,
+        failed: event.level === 'error',
+      });
+    },
+    onSlowQuery(thresholdMs: number, report: (query: SlowQuery) => void) {
+      slow.thresholdMs = thresholdMs;
+      slow.report = report;
+    },
+  };
 }
 
 export interface DatabaseOptions {
@@ -54,8 +88,9 @@ function openSqlite(file: string): Database {
   connection.pragma('busy_timeout = 5000');
   // Gathers planner statistics where they are missing or stale, so filtered lists pick the better index.
   connection.pragma('optimize = 0x10002');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const { log, onSlowQuery } = slowQueryLog();
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }), log });
+  return { db, dialect: 'sqlite', sqliteFile: file, onSlowQuery, close: () => db.destroy() };
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {
@@ -65,8 +100,16 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     types: pgTypes,
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema: options.schema ?? 'public', close: () => db.destroy() };
+  const { log, onSlowQuery } = slowQueryLog();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+  return {
+    db,
+    dialect: 'postgres',
+    schema: options.schema ?? 'public',
+    pool,
+    onSlowQuery,
+    close: () => db.destroy(),
+  };
 }
 
 export async function ping(db: Kysely<DB>): Promise<void> {
