@@ -51,6 +51,8 @@ export default defineConfig({
       RAPPORT_ADMIN_PASSWORD: admin.password,
       // Room for the suite's form sign-ins; the fixtures also reuse one administrator session.
       RAPPORT_SIGNIN_LIMIT: '100',
+      // The webhooks spec receives deliveries on a loopback server of its own.
+      RAPPORT_WEBHOOKS_ALLOW_PRIVATE: 'true',
     },
   },
 });
