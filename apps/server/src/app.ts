@@ -25,20 +25,29 @@ import { exportRoutes } from './features/csv/export.routes.js';
 import { importRoutes } from './features/csv/import.routes.js';
 import { cultureRoutes } from './features/culture/culture.routes.js';
 import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
+import { exceptionRoutes } from './features/exceptions/exception.routes.js';
 import { groupRoutes } from './features/groups/group.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { improvementRoutes } from './features/improvements/improvement.routes.js';
 import { interactionRoutes } from './features/interactions/interaction.routes.js';
+import { jobRoutes } from './features/jobs/jobs.routes.js';
+import { lessonRoutes } from './features/lessons/lesson.routes.js';
 import { linkRoutes } from './features/links/link.routes.js';
 import { materialRoutes } from './features/materials/material.routes.js';
 import { modelRoutes } from './features/models/model.routes.js';
+import { notificationRoutes } from './features/notifications/notification.routes.js';
+import { registerObservability, requestIdOf } from './features/operations/observability.js';
+import { readinessRoutes, registerMetricsRoute } from './features/operations/operations.routes.js';
 import { orgUnitRoutes } from './features/org-units/org-unit.routes.js';
 import { principleRoutes } from './features/principles/principle.routes.js';
 import { relationshipRoutes } from './features/relationships/relationship.routes.js';
 import { reviewRoutes } from './features/reviews/review.routes.js';
 import { setupRoutes } from './features/setup/setup.routes.js';
 import { stakeholderRoutes } from './features/stakeholders/stakeholder.routes.js';
+import { publicSurveyRoutes } from './features/surveys/public-survey.routes.js';
+import { surveyRoutes } from './features/surveys/survey.routes.js';
 import { userRoutes } from './features/users/user.routes.js';
+import { webhookRoutes } from './features/webhooks/webhook.routes.js';
 import { workRoutes } from './features/work/work.routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
 import { notFoundProblem, registerProblemHandlers } from './http/problem.js';
@@ -47,11 +56,21 @@ import { createServices } from './services.js';
 const API = '/api/v1';
 
 /** Builds the whole server without listening, so tests drive it with `app.inject`. */
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  /** Tests read the JSON log lines from a stream of their own. */
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, ...(options.logStream && { stream: options.logStream }) },
     bodyLimit: limits.bodyBytes,
-    requestIdHeader: 'x-request-id',
+    // X-Request-Id is read by requestIdOf (kept only when short and plain) and echoed in the response.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     // Only behind a proxy the operator names: otherwise X-Forwarded-For would let a client pick its own
     // address and slip past the sign-in rate limit.
     trustProxy: config.trustProxy,
@@ -96,16 +115,21 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerObservability(app, config, database);
+  registerMetricsRoute(app, config);
   registerAuthHook(app, services.auth, config);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { db: database.db });
+      await api.register(readinessRoutes, { database });
       await api.register(setupRoutes, { users: services.users, auth: services.auth, config });
       await api.register(authRoutes, { auth: services.auth, config });
       await api.register(userRoutes, { users: services.users });
       await api.register(stakeholderRoutes, { stakeholders: services.stakeholders });
       await api.register(auditRoutes, { audit: services.audit });
+      await api.register(jobRoutes, { jobs: services.jobs });
+      await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(groupRoutes, { groups: services.groups });
       await api.register(linkRoutes, { links: services.links });
       await api.register(analysisRoutes, { analysis: services.analysis });
@@ -119,10 +143,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(materialRoutes(services.materials));
       await api.register(reviewRoutes(services.reviews));
       await api.register(improvementRoutes(services.improvements));
+      await api.register(lessonRoutes(services.lessons));
       await api.register(approachRoutes(services.approach));
       await api.register(relationshipRoutes(services.relationships));
       await api.register(interactionRoutes(services.interactions));
+      await api.register(exceptionRoutes(services.exceptions));
       await api.register(workRoutes(services.work));
+      await api.register(surveyRoutes(services.surveys));
+      await api.register(publicSurveyRoutes(services.surveys));
+      await api.register(webhookRoutes(services.webhooks));
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: API },

@@ -10,9 +10,21 @@ import { permissionsMarkdown } from './features/auth/permissions.doc.js';
 import { createImportService } from './features/csv/import.service.js';
 import { seedDemo } from './features/demo/demo.seed.js';
 import { seedScale } from './features/demo/scale.seed.js';
+import { backupDatabase } from './features/operations/backup.js';
+import { restoreDatabase, sourceOf } from './features/operations/restore.js';
 import { findUserByEmail } from './features/users/user.repository.js';
 import { createUserService } from './features/users/user.service.js';
 import { startServer } from './server.js';
+
+/** A commander parser for a whole number in a range, with the range in its error message. */
+const wholeNumber = (min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InvalidArgumentError(
+      `a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`,
+    );
+  return n;
+};
 
 const program = new Command('rapport').description('Rapport — the ITIL 4 Relationship Management practice');
 
@@ -77,23 +89,30 @@ program
 program
   .command('seed')
   .description(
-    'generate a realistic organisation of N stakeholders (assessments, groups, links), the same for the same seed',
+    'generate a realistic organisation of N stakeholders (assessments, groups, links) with relationships, their journeys and interactions, the same for the same seed',
   )
-  .requiredOption('--scale <n>', 'how many stakeholders', (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1 || n > 2_000_000)
-      throw new InvalidArgumentError('a whole number from 1 to 2,000,000');
-    return n;
-  })
+  .requiredOption('--scale <n>', 'how many stakeholders', wholeNumber(1, 2_000_000))
+  .option(
+    '--relationships <n>',
+    'how many relationships (default: two per stakeholder)',
+    wholeNumber(0, 4_000_000),
+  )
+  .option(
+    '--interactions <n>',
+    'how many interactions (default: ten per relationship)',
+    wholeNumber(0, 40_000_000),
+  )
   .option('--seed <n>', 'random seed', (value) => Number(value), 42)
-  .action((options: { scale: number; seed: number }) =>
+  .action((options: { scale: number; seed: number; relationships?: number; interactions?: number }) =>
     withDatabase(async (database) => {
       const started = performance.now();
-      const summary = await seedScale(database.db, options.scale, options.seed);
+      const summary = await seedScale(database.db, options.scale, options);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const { journeys } = summary;
       console.log(
         `Generated ${summary.stakeholders} stakeholders, ${summary.assessments} assessments, ${summary.groups} groups, ` +
-          `${summary.memberships} memberships and ${summary.links} links in ${seconds} s.`,
+          `${summary.memberships} memberships, ${summary.links} links, ${journeys.users} staff, ${journeys.models} models, ` +
+          `${journeys.relationships} relationships, ${journeys.interactions} interactions and ${journeys.followUps} follow-ups in ${seconds} s.`,
       );
     }),
   );
@@ -214,6 +233,47 @@ program
   .action((page: string) => {
     if (page !== 'permissions') throw new InvalidArgumentError(`no generated page ${page}`);
     process.stdout.write(permissionsMarkdown());
+  });
+
+program
+  .command('backup')
+  .description(
+    'back up the database while Rapport runs: FILE.jsonl.gz is portable (restores into SQLite or PostgreSQL); ' +
+      'FILE.db of a SQLite database is SQLite’s online backup (a copy of the file)',
+  )
+  .argument('<file>', 'where to write the backup')
+  .action(async (file: string) => {
+    const database = openDatabase(config().databaseUrl);
+    try {
+      const summary = await backupDatabase(database, file, (line) => process.stderr.write(`${line}\n`));
+      console.log(`Backed up ${summary.rows} rows of ${summary.tables} tables to ${file}.`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description(
+    'restore a backup (FILE.jsonl.gz or FILE.db) into an empty database: checked whole first, written in one ' +
+      'transaction, then migrated to this version',
+  )
+  .argument('<file>', 'a backup made by `rapport backup`')
+  .option('--force', 'replace everything the database holds')
+  .action(async (file: string, options: { force?: boolean }) => {
+    const database = openDatabase(config().databaseUrl);
+    try {
+      const summary = await restoreDatabase(database, sourceOf(file), {
+        force: Boolean(options.force),
+        progress: (line) => process.stderr.write(`${line}\n`),
+      });
+      console.log(
+        `Restored ${summary.rows} rows of ${summary.tables} tables from ${file}` +
+          (summary.migratedAfter.length ? `, then applied ${summary.migratedAfter.join(', ')}.` : '.'),
+      );
+    } finally {
+      await database.close();
+    }
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -25,7 +25,25 @@ const ConfigSchema = z.object({
   RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   RAPPORT_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
   RAPPORT_WEB_DIST: optionalText,
+  RAPPORT_PUBLIC_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://rapport.example.com' })
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RAPPORT_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'at least 16 characters').optional()),
+  RAPPORT_SLOW_QUERY_MS: z.coerce.number().int().min(0).default(500),
+  RAPPORT_WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['false', 'true'])
+    .default('false')
+    .describe('true lets webhooks point at loopback and private addresses'),
+  RAPPORT_JOBS: z.enum(['on', 'off']).default('on').describe('off: this instance runs no background jobs'),
+  RAPPORT_SMTP_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^smtps?$/, message: 'must be an SMTP URL such as smtp://user:pass@host:587' })
+      .optional(),
+  ),
+  RAPPORT_MAIL_FROM: z.string().min(3).max(320).default('Rapport <rapport@localhost>'),
 });
 
 export type Config = Readonly<{
@@ -39,7 +57,19 @@ export type Config = Readonly<{
   secureCookies: boolean;
   signInLimitPerMinute: number;
   webDist: string;
+  /** Where people outside reach Rapport: survey links are built on it. */
+  publicUrl: string;
   logLevel: string;
+  /** Bearer token for GET /metrics; null keeps /metrics off (404). */
+  metricsToken: string | null;
+  slowQueryMs: number;
+  /** Webhook targets on loopback or private addresses are refused unless this is true. */
+  webhooksAllowPrivate: boolean;
+  /** Run background jobs (e-mail, scans, deliveries) in this instance. */
+  jobs: boolean;
+  /** SMTP server for notification e-mails; null sends none (in-app notifications only). */
+  smtpUrl: string | null;
+  mailFrom: string;
 }>;
 
 export class ConfigError extends Error {
@@ -85,6 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.RAPPORT_SECURE_COOKIES === 'true',
     signInLimitPerMinute: e.RAPPORT_SIGNIN_LIMIT,
     webDist: e.RAPPORT_WEB_DIST ?? path.resolve(serverRoot, '..', 'web', 'dist'),
+    publicUrl: (e.RAPPORT_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.RAPPORT_METRICS_TOKEN ?? null,
+    slowQueryMs: e.RAPPORT_SLOW_QUERY_MS,
+    webhooksAllowPrivate: e.RAPPORT_WEBHOOKS_ALLOW_PRIVATE === 'true',
+    jobs: e.RAPPORT_JOBS === 'on',
+    smtpUrl: e.RAPPORT_SMTP_URL ?? null,
+    mailFrom: e.RAPPORT_MAIL_FROM,
   });
 }

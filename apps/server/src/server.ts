@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startJobRunner } from './features/jobs/jobs.js';
 import { createUserService } from './features/users/user.service.js';
 
 export interface RunningServer {
@@ -20,11 +21,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await ensureFirstAdmin(config, database);
     const app = await buildApp(config, database);
     const url = await app.listen({ port: config.port, host: config.host });
+    // Background jobs (handlers register themselves when their feature loads with the app).
+    const jobs = config.jobs
+      ? startJobRunner({
+          db: database.db,
+          config,
+          onError: (error) => app.log.error({ err: error }, 'job runner pass failed'),
+        })
+      : null;
     return {
       app,
       database,
       url,
       async stop() {
+        await jobs?.stop();
         await app.close();
         await database.close();
       },
@@ -39,9 +49,14 @@ export async function ensureFirstAdmin(config: Config, database: Database): Prom
   if (!config.admin) return;
   const users = createUserService(database.db);
   if (!(await users.needsFirstAdmin())) return;
-  await users.createFirstAdmin({
-    email: config.admin.email,
-    name: config.admin.name,
-    password: config.admin.password,
-  });
+  try {
+    await users.createFirstAdmin({
+      email: config.admin.email,
+      name: config.admin.name,
+      password: config.admin.password,
+    });
+  } catch (error) {
+    // Instances starting together race for it: losing to another instance is fine, anything else is not.
+    if (await users.needsFirstAdmin()) throw error;
+  }
 }

@@ -9,22 +9,33 @@ import { createExportService } from './features/csv/export.service.js';
 import { createImportService } from './features/csv/import.service.js';
 import { createCultureService } from './features/culture/culture.service.js';
 import { createDuplicateService } from './features/duplicates/duplicate.service.js';
+import { createExceptionService } from './features/exceptions/exception.service.js';
 import { createGroupService } from './features/groups/group.service.js';
 import { createImprovementService } from './features/improvements/improvement.service.js';
 import { createInteractionService } from './features/interactions/interaction.service.js';
+import { createJobService } from './features/jobs/jobs.service.js';
+import { createLessonService } from './features/lessons/lesson.service.js';
 import { createLinkService } from './features/links/link.service.js';
 import { createMaterialService } from './features/materials/material.service.js';
 import { createModelService } from './features/models/model.service.js';
+import { createNotificationService } from './features/notifications/notification.service.js';
 import { createOrgUnitService } from './features/org-units/org-unit.service.js';
 import { createPrincipleService } from './features/principles/principle.service.js';
 import { createRelationshipService } from './features/relationships/relationship.service.js';
 import { createReviewService } from './features/reviews/review.service.js';
 import { createStakeholderService } from './features/stakeholders/stakeholder.service.js';
+import { createSurveyService } from './features/surveys/survey.service.js';
 import { createUserService } from './features/users/user.service.js';
+import { createWebhookService } from './features/webhooks/webhook.service.js';
 import { createWorkService } from './features/work/work.service.js';
 
-export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays'>) {
+export function createServices(
+  db: Kysely<DB>,
+  config: Pick<Config, 'sessionDays'> &
+    Partial<Pick<Config, 'publicUrl' | 'webhooksAllowPrivate' | 'smtpUrl'>>,
+) {
   const models = createModelService(db);
+  const relationships = createRelationshipService(db);
   return {
     auth: createAuthService(db, { sessionDays: config.sessionDays }),
     users: createUserService(db),
@@ -44,9 +55,19 @@ export function createServices(db: Kysely<DB>, config: Pick<Config, 'sessionDays
     materials: createMaterialService(db),
     reviews: createReviewService(db),
     improvements: createImprovementService(db),
-    relationships: createRelationshipService(db),
+    lessons: createLessonService(db),
+    relationships,
     interactions: createInteractionService(db),
+    exceptions: createExceptionService(db),
     work: createWorkService(db),
+    jobs: createJobService(db),
+    notifications: createNotificationService(db, { smtpUrl: config.smtpUrl ?? null }),
+    surveys: createSurveyService(
+      db,
+      { publicUrl: config.publicUrl ?? 'http://127.0.0.1:3000' },
+      relationships,
+    ),
+    webhooks: createWebhookService(db, { allowPrivate: config.webhooksAllowPrivate ?? false }),
   };
 }
 

@@ -68,6 +68,37 @@ export const permissionTable = {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor'],
     description: 'Log interactions with stakeholders and their follow-up actions; edit one’s own',
   },
+  'relationships.review': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description:
+      'Plan and record reviews of relationships, and turn what they found into lessons and improvements',
+  },
+  'lessons.write': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description: 'Record lessons learned, tag them and attach them to a relationship model as guidance',
+  },
+  'surveys.read': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
+    description: 'See surveys, who was invited and their results (response rate, CSAT, NPS, climate)',
+  },
+  'surveys.write': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description: 'Create and edit surveys, open and close them, and invite stakeholders by link',
+  },
+  'surveys.answers': {
+    roles: ['administrator', 'relationship_manager'],
+    description: 'Read the individual answers of surveys, with their comments',
+  },
+  'exceptions.report': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor'],
+    description:
+      'Raise an exception (conflict, complaint, toxic behaviour, …) on a relationship or between stakeholders',
+  },
+  'exceptions.manage': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent'],
+    description:
+      'Handle any exception: edit it, move it through mediation to resolution, archive it (its owner and the manager of its relationship may handle it too)',
+  },
   'users.read': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
     description: 'See the list of users (names, roles, competencies), e.g. to pick an owner',
@@ -79,6 +110,15 @@ export const permissionTable = {
   'audit.read': {
     roles: ['administrator', 'relationship_manager', 'viewer'],
     description: 'Read the audit log of every change',
+  },
+  'webhooks.manage': {
+    roles: ['administrator'],
+    description: 'Register webhooks, rotate their secrets, see their deliveries, send tests and redeliver',
+  },
+  'jobs.read': {
+    roles: ['administrator'],
+    description:
+      'See background jobs (e-mails, scans, deliveries): pending, done and failed with their last error',
   },
   'tokens.own': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],

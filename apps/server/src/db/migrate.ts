@@ -9,6 +9,12 @@ import * as uniqueExternalRef from './migrations/20261127160000_unique_external_
 import * as commonApproach from './migrations/20261127170000_common_approach.js';
 import * as relationships from './migrations/20261127180000_relationships.js';
 import * as interactions from './migrations/20261127190000_interactions.js';
+import * as journeyBoard from './migrations/20261127195000_journey_board.js';
+import * as exceptions from './migrations/20261127200000_exceptions.js';
+import * as surveys from './migrations/20261127210000_surveys.js';
+import * as relationshipReviews from './migrations/20261127220000_relationship_reviews.js';
+import * as jobsNotifications from './migrations/20261127230000_jobs_notifications.js';
+import * as webhooks from './migrations/20261127240000_webhooks.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -21,6 +27,12 @@ const migrations: Record<string, Migration> = {
   '20261127170000_common_approach': commonApproach,
   '20261127180000_relationships': relationships,
   '20261127190000_interactions': interactions,
+  '20261127195000_journey_board': journeyBoard,
+  '20261127220000_relationship_reviews': relationshipReviews,
+  '20261127210000_surveys': surveys,
+  '20261127200000_exceptions': exceptions,
+  '20261127230000_jobs_notifications': jobsNotifications,
+  '20261127240000_webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -50,3 +62,6 @@ export async function migrateTo(database: Pick<Database, 'db' | 'schema'>, name:
   const { error } = await migratorOf(database).migrateTo(name);
   if (error) throw error;
 }
+
+/** The names of every migration this version knows, in the order Kysely runs them (by name). */
+export const migrationNames = (): string[] => Object.keys(migrations).sort();

@@ -283,6 +283,10 @@ export interface ReviewsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  relationship_id: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  trigger_exception_id: string | null;
 }
 
 export interface ImprovementsTable {
@@ -337,6 +341,9 @@ export interface RelationshipsTable {
   next_contact_on: string | null;
   health_override: number | null;
   health_override_comment: string | null;
+  /** From the journey (kept beside it so health is scored without parsing the journey). */
+  health_weights: string | null;
+  review_every_days: number | null;
   health_override_by: string | null;
   health_override_at: string | null;
 }
@@ -351,6 +358,18 @@ export interface RelationshipPositionsTable {
   relationship_id: string;
   step_key: string;
   since: string;
+  /** Copied from the relationship (see `syncPositions`), so a board column is one index range. */
+  model_id: string | null;
+  /** 1 while the relationship is active and not archived. */
+  open: number;
+  next_contact_on: string | null;
+}
+
+/** Open positions per model and step, kept by `positions.repository.ts` (the board's column counts). */
+export interface BoardCountsTable {
+  model_id: string;
+  step_key: string;
+  count: number;
 }
 
 export interface RelationshipMovesTable {
@@ -409,8 +428,80 @@ export interface FollowUpsTable {
   updated_at: string;
 }
 
+export interface LessonsTable {
+  id: string;
+  title: string;
+  sort_name: string;
+  body: string;
+  tags: string;
+  search_text: string;
+  group_id: string | null;
+  model_id: string | null;
+  relationship_id: string | null;
+  source_review_id: string | null;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LessonTagsTable {
+  lesson_id: string;
+  tag_key: string;
+}
+
+export interface SurveysTable {
+  id: string;
+  kind: string;
+  title: string;
+  sort_name: string;
+  intro: string;
+  questions: string;
+  locale: string | null;
+  low_score_threshold: number | null;
+  expires_after_days: number;
+  status: string;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyInvitationsTable {
+  id: string;
+  survey_id: string;
+  stakeholder_id: string;
+  relationship_id: string | null;
+  group_id: string | null;
+  token_hash: string;
+  sent_at: string;
+  expires_at: string;
+  answered_at: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyAnswersTable {
+  id: string;
+  invitation_id: string;
+  survey_id: string;
+  stakeholder_id: string;
+  relationship_id: string | null;
+  kind: string;
+  csat: number | null;
+  nps: number | null;
+  score: number | null;
+  comment: string;
+  answers: string;
+  answered_at: string;
+}
+
 export interface DB {
-  users: UsersTable;
+  users: UsersTable & UserNotificationColumns;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   stakeholders: StakeholdersTable;
@@ -437,12 +528,28 @@ export interface DB {
   improvements: ImprovementsTable;
   relationships: RelationshipsTable;
   relationship_positions: RelationshipPositionsTable;
+  board_counts: BoardCountsTable;
   relationship_moves: RelationshipMovesTable;
   relationship_checklist: RelationshipChecklistTable;
   interactions: InteractionsTable;
   interaction_stakeholders: InteractionStakeholdersTable;
   follow_ups: FollowUpsTable;
   health_history: HealthHistoryTable;
+  lessons: LessonsTable;
+  lesson_tags: LessonTagsTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_answers: SurveyAnswersTable;
+  exceptions: ExceptionsTable;
+  exception_stakeholders: ExceptionStakeholdersTable;
+  exception_transitions: ExceptionTransitionsTable;
+  jobs: JobsTable;
+  scheduled_runs: ScheduledRunsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notifications: NotificationsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -450,3 +557,141 @@ export type StakeholderRow = Selectable<StakeholdersTable>;
 export type NewStakeholderRow = Insertable<StakeholdersTable>;
 export type StakeholderUpdate = Updateable<StakeholdersTable>;
 export type { Generated };
+
+export interface ExceptionsTable {
+  id: string;
+  relationship_id: string | null;
+  stakeholder_ids: string;
+  title: string;
+  sort_name: string;
+  description: string;
+  type: string;
+  toxic_behaviour: string | null;
+  severity: string;
+  severity_rank: number;
+  status: string;
+  reported_by: string | null;
+  reporter_hidden: number;
+  owner_id: string | null;
+  due_on: string | null;
+  occurred_on: string | null;
+  mediation_notes: string;
+  resolution: string;
+  model_id: string | null;
+  model_version: number | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExceptionStakeholdersTable {
+  exception_id: string;
+  stakeholder_id: string;
+}
+
+export interface ExceptionTransitionsTable {
+  id: string;
+  exception_id: string;
+  from_status: string;
+  to_status: string;
+  note: string;
+  actor_id: string | null;
+  at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: string;
+  run_at: string;
+  attempts: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  done_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface ScheduledRunsTable {
+  name: string;
+  period_key: string;
+  instance: string;
+  created_at: string;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  in_app: number;
+  email: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  entity: string;
+  entity_id: string;
+  dedupe_key: string | null;
+  in_app: number;
+  email_status: string | null;
+  email_error: string | null;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  description: string;
+  event_types: string;
+  secret: string;
+  active: number;
+  created_by: string | null;
+  archived_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_type: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  locked_until: string | null;
+  expires_at: string;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** Added to users by the jobs_notifications migration; kept apart so code writing whole user rows is unchanged. */
+export interface UserNotificationColumns {
+  /** immediate | daily: how notification e-mails reach the user. */
+  digest: Generated<string>;
+  /** The version of the user's notification settings (If-Match of PUT /me/notification-preferences). */
+  notification_version: Generated<number>;
+}

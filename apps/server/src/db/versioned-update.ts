@@ -15,7 +15,12 @@ export type VersionedTable =
   | 'improvements'
   | 'relationships'
   | 'interactions'
-  | 'follow_ups';
+  | 'follow_ups'
+  | 'exceptions'
+  | 'lessons'
+  | 'surveys'
+  | 'survey_invitations'
+  | 'webhooks';
 
 /**
  * Writes `changes` only while the stored version is still `version`, and moves the version on by one.

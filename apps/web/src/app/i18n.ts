@@ -8,17 +8,22 @@ import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
 import enCulture from '../locales/en/culture.json';
 import enEnums from '../locales/en/enums.json';
+import enExceptions from '../locales/en/exceptions.json';
 import enGroups from '../locales/en/groups.json';
 import enImports from '../locales/en/imports.json';
+import enImprovement from '../locales/en/improvement.json';
 import enInteractions from '../locales/en/interactions.json';
 import enLinks from '../locales/en/links.json';
 import enMaterials from '../locales/en/materials.json';
 import enModels from '../locales/en/models.json';
+import enNotifications from '../locales/en/notifications.json';
 import enPrinciples from '../locales/en/principles.json';
 import enRelationships from '../locales/en/relationships.json';
 import enReviews from '../locales/en/reviews.json';
 import enShell from '../locales/en/shell.json';
 import enStakeholders from '../locales/en/stakeholders.json';
+import enSurveys from '../locales/en/surveys.json';
+import enWebhooks from '../locales/en/webhooks.json';
 import enWork from '../locales/en/work.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAnalysis from '../locales/zh-CN/analysis.json';
@@ -27,17 +32,22 @@ import zhAuth from '../locales/zh-CN/auth.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhCulture from '../locales/zh-CN/culture.json';
 import zhEnums from '../locales/zh-CN/enums.json';
+import zhExceptions from '../locales/zh-CN/exceptions.json';
 import zhGroups from '../locales/zh-CN/groups.json';
 import zhImports from '../locales/zh-CN/imports.json';
+import zhImprovement from '../locales/zh-CN/improvement.json';
 import zhInteractions from '../locales/zh-CN/interactions.json';
 import zhLinks from '../locales/zh-CN/links.json';
 import zhMaterials from '../locales/zh-CN/materials.json';
 import zhModels from '../locales/zh-CN/models.json';
+import zhNotifications from '../locales/zh-CN/notifications.json';
 import zhPrinciples from '../locales/zh-CN/principles.json';
 import zhRelationships from '../locales/zh-CN/relationships.json';
 import zhReviews from '../locales/zh-CN/reviews.json';
 import zhShell from '../locales/zh-CN/shell.json';
 import zhStakeholders from '../locales/zh-CN/stakeholders.json';
+import zhSurveys from '../locales/zh-CN/surveys.json';
+import zhWebhooks from '../locales/zh-CN/webhooks.json';
 import zhWork from '../locales/zh-CN/work.json';
 
 export const resources = {
@@ -50,6 +60,7 @@ export const resources = {
     enums: enEnums,
     links: enLinks,
     imports: enImports,
+    improvement: enImprovement,
     groups: enGroups,
     analysis: enAnalysis,
     approach: enApproach,
@@ -61,6 +72,10 @@ export const resources = {
     relationships: enRelationships,
     work: enWork,
     interactions: enInteractions,
+    exceptions: enExceptions,
+    surveys: enSurveys,
+    webhooks: enWebhooks,
+    notifications: enNotifications,
   },
   'zh-CN': {
     common: zhCommon,
@@ -71,6 +86,7 @@ export const resources = {
     enums: zhEnums,
     links: zhLinks,
     imports: zhImports,
+    improvement: zhImprovement,
     groups: zhGroups,
     analysis: zhAnalysis,
     approach: zhApproach,
@@ -82,6 +98,10 @@ export const resources = {
     relationships: zhRelationships,
     work: zhWork,
     interactions: zhInteractions,
+    exceptions: zhExceptions,
+    surveys: zhSurveys,
+    webhooks: zhWebhooks,
+    notifications: zhNotifications,
   },
 } as const;
 

@@ -33,6 +33,14 @@ const MaterialDetailPage = lazy(() => import('../features/materials/MaterialDeta
 const ApproachReviewListPage = lazy(() => import('../features/approach-reviews/ApproachReviewListPage'));
 const ApproachReviewPage = lazy(() => import('../features/approach-reviews/ApproachReviewPage'));
 const ApproachReviewPrintPage = lazy(() => import('../features/approach-reviews/ApproachReviewPrintPage'));
+const ReviewsPage = lazy(() => import('../features/relationship-reviews/ReviewsPage'));
+const RelationshipReviewPage = lazy(() => import('../features/relationship-reviews/RelationshipReviewPage'));
+const RelationshipReviewPrintPage = lazy(
+  () => import('../features/relationship-reviews/RelationshipReviewPrintPage'),
+);
+const ImprovementRegisterPage = lazy(() => import('../features/improvements/ImprovementRegisterPage'));
+const LessonsPage = lazy(() => import('../features/lessons/LessonsPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 const ModelListPage = lazy(() => import('../features/models/ModelListPage'));
 const ModelDetailPage = lazy(() => import('../features/models/ModelDetailPage'));
 const ModelEditorPage = lazy(() => import('../features/models/ModelEditorPage'));
@@ -40,10 +48,16 @@ const RelationshipListPage = lazy(() => import('../features/relationships/Relati
 const RelationshipOpenPage = lazy(() => import('../features/relationships/RelationshipOpenPage'));
 const RelationshipDetailPage = lazy(() => import('../features/relationships/RelationshipDetailPage'));
 const RelationshipBoardPage = lazy(() => import('../features/relationships/board/RelationshipBoardPage'));
+const ExceptionListPage = lazy(() => import('../features/exceptions/ExceptionListPage'));
+const ExceptionDetailPage = lazy(() => import('../features/exceptions/ExceptionDetailPage'));
 const MyWorkPage = lazy(() => import('../features/work/MyWorkPage'));
 const PlaceholderPage = lazy(() => import('../features/placeholders/PlaceholderPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const TokensPage = lazy(() => import('../features/admin/TokensPage'));
+const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
+const SurveyListPage = lazy(() => import('../features/surveys/SurveyListPage'));
+const SurveyPage = lazy(() => import('../features/surveys/SurveyPage'));
+const PublicSurveyPage = lazy(() => import('../features/surveys/PublicSurveyPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(element: React.ReactNode) {
@@ -53,6 +67,8 @@ function page(element: React.ReactNode) {
 export const router = createBrowserRouter([
   { path: '/setup', element: page(<FirstRunPage />), errorElement: <RouteError /> },
   { path: '/sign-in', element: page(<SignInPage />), errorElement: <RouteError /> },
+  // A survey link: public, outside the signed-in shell.
+  { path: '/s/:token', element: page(<PublicSurveyPage />), errorElement: <RouteError /> },
   {
     path: '/',
     element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
@@ -60,6 +76,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/work" replace /> },
       { path: 'work', element: page(<MyWorkPage />) },
+      { path: 'notifications', element: page(<NotificationsPage />) },
       { path: 'stakeholders', element: page(<StakeholderListPage />) },
       { path: 'stakeholders/map', element: page(<StakeholderMapPage />) },
       { path: 'stakeholders/salience', element: page(<SaliencePage />) },
@@ -96,6 +113,8 @@ export const router = createBrowserRouter([
           </RequirePermission>
         ),
       },
+      { path: 'exceptions', element: page(<ExceptionListPage />) },
+      { path: 'exceptions/:id', element: page(<ExceptionDetailPage />) },
       { path: 'relationships', element: page(<RelationshipListPage />) },
       {
         path: 'relationships/new',
@@ -145,11 +164,21 @@ export const router = createBrowserRouter([
       { path: 'approach/reviews', element: page(<ApproachReviewListPage />) },
       { path: 'approach/reviews/:id', element: page(<ApproachReviewPage />) },
       { path: 'approach/reviews/:id/print', element: page(<ApproachReviewPrintPage />) },
-      { path: 'reviews', element: page(<PlaceholderPage section="reviews" />) },
+      { path: 'reviews', element: page(<ReviewsPage />) },
+      { path: 'reviews/:id', element: page(<RelationshipReviewPage />) },
+      { path: 'reviews/:id/print', element: page(<RelationshipReviewPrintPage />) },
+      { path: 'improvements', element: page(<ImprovementRegisterPage />) },
+      { path: 'lessons', element: page(<LessonsPage />) },
+      { path: 'surveys', element: page(<SurveyListPage />) },
+      { path: 'surveys/:id', element: page(<SurveyPage />) },
       { path: 'reports', element: page(<PlaceholderPage section="reports" />) },
       {
         path: 'admin/users',
         element: <RequirePermission permission="users.manage">{page(<UsersPage />)}</RequirePermission>,
+      },
+      {
+        path: 'admin/webhooks',
+        element: <RequirePermission permission="webhooks.manage">{page(<WebhooksPage />)}</RequirePermission>,
       },
       {
         path: 'settings/tokens',

@@ -5,6 +5,8 @@ import { newId } from '../../shared/ids.js';
 import { fromJson, toJson } from '../../shared/json.js';
 import { applyKeyset, type Keyset, type Page, pageFrom } from '../../shared/pagination.js';
 import { now } from '../../shared/time.js';
+import { notifyFromAudit } from '../notifications/notification.jobs.js';
+import { enqueueWebhookEvents } from '../webhooks/webhook.events.js';
 
 export interface AuditInput {
   actorId: string | null;
@@ -41,7 +43,10 @@ const rowOf = (input: AuditInput, at: string) => ({
 
 /** Called with the transaction that makes the change, so the entry and the change commit together. */
 export async function recordAudit(db: Kysely<DB>, input: AuditInput): Promise<void> {
-  await db.insertInto('audit_log').values(rowOf(input, now())).execute();
+  const at = now();
+  await db.insertInto('audit_log').values(rowOf(input, at)).execute();
+  await enqueueWebhookEvents(db, [input], at);
+  await notifyFromAudit(db, input);
 }
 
 /** Many entries at once (bulk changes such as an import), in batches the database accepts. */
@@ -53,6 +58,7 @@ export async function recordAuditMany(db: Kysely<DB>, inputs: AuditInput[]): Pro
       .values(inputs.slice(i, i + 500).map((input) => rowOf(input, at)))
       .execute();
   }
+  await enqueueWebhookEvents(db, inputs, at);
 }
 
 // Ids are time-ordered (UUIDv7), so id order is the order in which entries were written.

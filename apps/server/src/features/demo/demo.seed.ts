@@ -6,7 +6,12 @@ import { findUserByEmail } from '../users/user.repository.js';
 import { createUserService } from '../users/user.service.js';
 import { seedDemoApproach } from './demo.approach.js';
 import { demoOwners, demoReassessments, demoStakeholders } from './demo.data.js';
+import { seedDemoExceptions } from './demo.exceptions.js';
+import { seedDemoNotifications } from './demo.notifications.js';
 import { seedDemoRelationships } from './demo.relationships.js';
+import { seedDemoReviews } from './demo.reviews.js';
+import { seedDemoSurveys } from './demo.surveys.js';
+import { seedDemoWebhooks } from './demo.webhooks.js';
 
 const DEMO_TAG = 'demo';
 
@@ -74,5 +79,10 @@ export async function seedDemo(db: Kysely<DB>): Promise<string> {
   const people = { admin: actor, manager: demoActor(0), agent: demoActor(1), stakeholderIds: idByKey };
   const approach = await seedDemoApproach(db, people);
   const relationships = await seedDemoRelationships(db, people, approach.modelIds);
+  await seedDemoExceptions(db, people);
+  await seedDemoSurveys(db, people);
+  await seedDemoReviews(db, people, approach.modelIds);
+  await seedDemoWebhooks(db, people);
+  await seedDemoNotifications(db);
   return `Loaded ${demoStakeholders.length} stakeholders, ${demoOwners.length} users, ${demoReassessments.length} re-assessments, ${approach.summary}, and ${relationships} relationships.`;
 }

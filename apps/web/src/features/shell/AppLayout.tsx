@@ -6,18 +6,22 @@ import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { PageLoader } from '../../components/PageLoader';
 import { useCan } from '../auth/auth.queries';
 import { LanguageSwitcher } from '../auth/LanguageSwitcher';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { UserMenu } from './UserMenu';
 
 const sections = [
   { to: '/stakeholders', key: 'stakeholders' },
   { to: '/relationships', key: 'relationships' },
+  { to: '/exceptions', key: 'exceptions' },
   { to: '/approach', key: 'approach' },
   { to: '/reviews', key: 'reviews' },
+  { to: '/improvements', key: 'improvements' },
+  { to: '/lessons', key: 'lessons' },
   { to: '/reports', key: 'reports' },
 ] as const;
 
 export default function AppLayout() {
-  const { t } = useTranslation(['shell', 'common', 'enums', 'work']);
+  const { t } = useTranslation(['shell', 'common', 'enums', 'work', 'surveys', 'webhooks']);
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const canManageUsers = useCan('users.manage');
@@ -54,6 +58,7 @@ export default function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitcher />
             <UserMenu />
           </Group>
@@ -65,12 +70,14 @@ export default function AppLayout() {
             <Stack gap={2}>
               {link('/work', t('work:nav'))}
               {sections.map((section) => link(section.to, t(`nav.${section.key}`)))}
+              {link('/surveys', t('surveys:nav'))}
               {canManageUsers && (
                 <>
                   <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="md" px="sm">
                     {t('nav.admin')}
                   </Text>
                   {link('/admin/users', t('nav.users'))}
+                  {link('/admin/webhooks', t('webhooks:nav'))}
                 </>
               )}
             </Stack>
