@@ -104,8 +104,19 @@ export async function salienceCounts(db: Kysely<DB>, filter: StakeholderFilter) 
   return salienceClasses.map((salience) => ({ salience, count: counts.get(salience) ?? 0 }));
 }
 
-export async function engagementCounts(db: Kysely<DB>, filter: StakeholderFilter) {
+/** `managedBy` (the dashboard's manager filter): only stakeholders of active relationships this user manages. */
+export async function engagementCounts(db: Kysely<DB>, filter: StakeholderFilter, managedBy?: string) {
   const rows = await (await stakeholdersMatching(db, filter))
+    .$if(managedBy !== undefined, (qb) =>
+      qb.where('stakeholders.id', 'in', (eb) =>
+        eb
+          .selectFrom('relationships')
+          .select('relationships.stakeholder_id')
+          .where('relationships.manager_id', '=', managedBy as string)
+          .where('relationships.status', '=', 'active')
+          .where('relationships.archived_at', 'is', null),
+      ),
+    )
     .select((eb) => ['engagement_current', 'engagement_desired', eb.fn.countAll<number>().as('n')])
     .groupBy(['engagement_current', 'engagement_desired'])
     .execute();

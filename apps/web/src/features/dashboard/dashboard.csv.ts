@@ -1,0 +1,12 @@
+export type CsvCell = string | number | null;
+
+/** One CSV field: quoted when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula. */
+function csvField(value: CsvCell): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export const toCsv = (rows: CsvCell[][]) =>
+  `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
