@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { startJobRunner } from './features/jobs/jobs.js';
+import { startHealthFill } from './features/relationships/health.jobs.js';
 import { createUserService } from './features/users/user.service.js';
 
 export interface RunningServer {
@@ -29,11 +30,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
           onError: (error) => app.log.error({ err: error }, 'job runner pass failed'),
         })
       : null;
+    // Relationships never scored (an upgraded database, bulk-seeded rows) get their stored health score in the
+    // background, so start-up does not wait on it; the dashboard scores the few it still finds on the spot.
+    const fill = config.jobs
+      ? startHealthFill(database.db, (error) => app.log.error({ err: error }, 'filling health scores failed'))
+      : null;
     return {
       app,
       database,
       url,
       async stop() {
+        await fill?.stop();
         await jobs?.stop();
         await app.close();
         await database.close();

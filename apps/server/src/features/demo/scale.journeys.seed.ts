@@ -323,6 +323,9 @@ export async function seedJourneys(
         health_override_comment: null,
         health_override_by: null,
         health_override_at: null,
+        // Scored by the server's background fill on start-up.
+        health_score: null,
+        health_scored_on: null,
       });
       for (const key of steps)
         positions.push({

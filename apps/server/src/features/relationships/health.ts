@@ -153,16 +153,75 @@ export async function healthSignals(
   return signals;
 }
 
-/** Keeps today's score of each relationship, for the sparkline of its health over time. */
+const HEALTH_COLUMNS = [
+  'id',
+  'health_weights',
+  'review_every_days',
+  'next_contact_on',
+  'contact_every_days',
+  'next_review_on',
+  'health_override',
+  'health_override_comment',
+  'health_override_by',
+  'health_override_at',
+] as const;
+
+/** The current score of each relationship (override or computed; null when nothing is measured), as its page shows it. */
+export async function scoresOf(
+  db: Kysely<DB>,
+  relationshipIds: string[],
+  today: string,
+): Promise<Map<string, number | null>> {
+  const scores = new Map<string, number | null>();
+  if (relationshipIds.length === 0) return scores;
+  const rows = await db
+    .selectFrom('relationships')
+    .select([...HEALTH_COLUMNS])
+    .where('id', 'in', relationshipIds)
+    .execute();
+  const signals = await healthSignals(db, relationshipIds, today);
+  for (const row of rows) scores.set(row.id, healthOf(row, signals.get(row.id) ?? noSignals, today).score);
+  return scores;
+}
+
+/**
+ * Scores the relationships and keeps the score on each row (`health_score`, `health_scored_on`), which the
+ * dashboard counts. One update per distinct score (at most 102), not one per relationship.
+ */
+export async function storeHealth(
+  db: Kysely<DB>,
+  relationshipIds: string[],
+  today: string,
+  { staleOnly = false }: { staleOnly?: boolean } = {},
+) {
+  const scores = await scoresOf(db, relationshipIds, today);
+  const byScore = new Map<number | null, string[]>();
+  for (const [id, score] of scores) byScore.set(score, [...(byScore.get(score) ?? []), id]);
+  for (const [score, ids] of byScore) {
+    await db
+      .updateTable('relationships')
+      .set({ health_score: score, health_scored_on: today })
+      .where('id', 'in', ids)
+      // The daily rescoring leaves a row a change scored meanwhile as that change wrote it (PostgreSQL checks this
+      // again on the row a concurrent change has just committed).
+      .$if(staleOnly, (qb) =>
+        qb.where((eb) => eb.or([eb('health_scored_on', 'is', null), eb('health_scored_on', '<', today)])),
+      )
+      .execute();
+  }
+  return scores;
+}
+
+/**
+ * Called wherever a health input changes: keeps the relationship's current score, and today's score for the
+ * sparkline of its health over time.
+ */
 export async function recordHealth(db: Kysely<DB>, relationshipIds: string[], today: string) {
   if (relationshipIds.length === 0) return;
-  const rows = await db.selectFrom('relationships').selectAll().where('id', 'in', relationshipIds).execute();
-  const signals = await healthSignals(db, relationshipIds, today);
-  for (const row of rows) {
-    const { score } = healthOf(row, signals.get(row.id) ?? noSignals, today);
+  for (const [id, score] of await storeHealth(db, relationshipIds, today)) {
     await db
       .insertInto('health_history')
-      .values({ relationship_id: row.id, day: today, score })
+      .values({ relationship_id: id, day: today, score })
       .onConflict((oc) => oc.columns(['relationship_id', 'day']).doUpdateSet({ score }))
       .execute();
   }
