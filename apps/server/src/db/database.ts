@@ -77,6 +77,30 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Databa
   return openPostgres(url, options);
 }
 
+/**
+ * Kysely prepares every query afresh, and better-sqlite3 compiles the SQL each time (a board's queries with a
+ * hundred and sixty parameters cost more to compile than to run): the statements of the last texts are kept.
+ * One connection serves one query at a time (Kysely's lock), so a kept statement is never in use twice.
+ */
+function preparedOnce(connection: SQLite.Database, kept = 500) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (statement) {
+        // Most recently used last, so the least recently used is the one let go.
+        statements.delete(text);
+      } else {
+        statement = connection.prepare(text);
+        if (statements.size >= kept) statements.delete(statements.keys().next().value as string);
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 function openSqlite(file: string): Database {
   if (!file) throw new Error('DATABASE_URL names no SQLite file (sqlite:PATH)');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -89,7 +113,7 @@ function openSqlite(file: string): Database {
   // Gathers planner statistics where they are missing or stale, so filtered lists pick the better index.
   connection.pragma('optimize = 0x10002');
   const { log, onSlowQuery } = slowQueryLog();
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }), log });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: preparedOnce(connection) }), log });
   return { db, dialect: 'sqlite', sqliteFile: file, onSlowQuery, close: () => db.destroy() };
 }
 

@@ -1,10 +1,9 @@
-import type { BoardCard, BoardQuery } from '@rapport/contracts';
+import type { BoardCard, BoardQuery, ModelContent } from '@rapport/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { fromJsonList } from '../../shared/json.js';
+import { fromJson, fromJsonList } from '../../shared/json.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
-import { healthOf, noSignals } from './health.js';
-import { presentingOf } from './relationship.repository.js';
+import { healthOf, healthSignals, noSignals } from './health.js';
 
 /**
  * The open positions of one model's relationships, with the board's filters. Unfiltered, this is a range of the
@@ -30,6 +29,31 @@ function positions(db: Kysely<DB>, query: BoardQuery) {
         .where('m.group_id', '=', query.groupId as string),
     );
   return q.where('p.relationship_id', 'in', narrowed);
+}
+
+/**
+ * The steps a model's board shows, in one query: those of its version in force, or for a retired model (none in
+ * force) of its newest version. Undefined when there is no such model.
+ */
+export async function boardModel(
+  db: Kysely<DB>,
+  modelId: string,
+): Promise<{ modelVersion: number; steps: ModelContent['steps'] } | undefined> {
+  const row = await db
+    .selectFrom('relationship_models as h')
+    .leftJoin('relationship_model_versions as v', (join) =>
+      join
+        .onRef('v.document_id', '=', 'h.id')
+        .on((eb) => eb('v.number', '=', eb.fn.coalesce('h.agreed_version', 'h.current_version'))),
+    )
+    .select(['h.agreed_version', 'h.current_version', 'v.content'])
+    .where('h.id', '=', modelId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    modelVersion: row.agreed_version ?? row.current_version,
+    steps: fromJson<ModelContent>(row.content)?.steps ?? [],
+  };
 }
 
 export interface ColumnPage {
@@ -83,24 +107,33 @@ export async function boardColumns(
     .where('model_id', '=', query.modelId)
     .execute();
   const counts = new Map(counted.map((row) => [row.step_key, Number(row.count)]));
-  // Each column is read whatever its count says: an empty column costs one index probe.
-  for (const step of keys) pages.set(step, await columnPage(db, query, step, after));
-  return { counts, pages };
+  return { counts, pages: await columnPages(db, query, keys, after) };
 }
 
-/** One column's page from the board index: the dated part in order, then the undated part if the page has room. */
-async function columnPage(
+interface Placed {
+  step_key: string;
+  id: string;
+  next: string | null;
+}
+
+/**
+ * Every column's page from the board index in one statement: per step, the dated part in order and the undated
+ * part, each an index range of at most `perStep + 1` rows (`union all` of one small range per part, rather than a
+ * round trip per column). Each column is read whatever its count says: an empty one costs one index probe.
+ */
+async function columnPages(
   db: Kysely<DB>,
   query: BoardQuery,
-  step: string,
+  keys: string[],
   after: [string | number | null, string] | undefined,
-): Promise<ColumnPage> {
+): Promise<Map<string, ColumnPage>> {
   const limit = query.perStep;
-  const found: { id: string; next: string | null }[] = [];
-  const inStep = () => positions(db, query).where('p.step_key', '=', step);
-  if (after === undefined || after[0] !== null) {
-    const dated = await inStep()
-      .select(['p.relationship_id as id', 'p.next_contact_on as next'])
+  const inStep = (step: string) =>
+    positions(db, query)
+      .select(['p.step_key', 'p.relationship_id as id', 'p.next_contact_on as next'])
+      .where('p.step_key', '=', step);
+  const ranges = keys.flatMap((step, i) => {
+    const dated = inStep(step)
       .where('p.next_contact_on', 'is not', null)
       .$if(after !== undefined, (q) =>
         q.where(
@@ -109,57 +142,85 @@ async function columnPage(
       )
       .orderBy('p.next_contact_on')
       .orderBy('p.relationship_id')
-      .limit(limit + 1)
-      .execute();
-    found.push(...dated);
-  }
-  if (found.length <= limit) {
-    const undated = await inStep()
-      .select(['p.relationship_id as id', 'p.next_contact_on as next'])
+      .limit(limit + 1);
+    const undated = inStep(step)
       .where('p.next_contact_on', 'is', null)
       .$if(after?.[0] === null, (q) => q.where('p.relationship_id', '>', after?.[1] as string))
+      // Ordered as the index is (all dates null): PostgreSQL otherwise walks the primary key in id order.
+      .orderBy('p.next_contact_on')
       .orderBy('p.relationship_id')
-      .limit(limit + 1 - found.length)
-      .execute();
-    found.push(...undated);
+      .limit(limit + 1);
+    // After an undated cursor, no dated card is left to show.
+    const parts = after === undefined || after[0] !== null ? [dated, undated] : [undated];
+    // Wrapped, so each part keeps its own order and limit inside the union on both databases.
+    return parts.map((part, j) => db.selectFrom(part.as(`c${i}_${j}`)).selectAll());
+  });
+  const [first, ...rest] = ranges;
+  const rows: Placed[] = first
+    ? await rest.reduce((union, part) => union.unionAll(part), first).execute()
+    : [];
+  const byStep = new Map<string, Placed[]>(keys.map((step) => [step, []]));
+  for (const row of rows) byStep.get(row.step_key)?.push(row);
+  const pages = new Map<string, ColumnPage>();
+  // Dated first, by date then id; then undated by id: the order of the index ranges.
+  const before = (a: Placed, b: Placed) =>
+    a.next === b.next
+      ? a.id < b.id
+        ? -1
+        : 1
+      : a.next === null
+        ? 1
+        : b.next === null
+          ? -1
+          : a.next < b.next
+            ? -1
+            : 1;
+  for (const [step, found] of byStep) {
+    found.sort(before);
+    const page = found.slice(0, limit);
+    const last = page.at(-1);
+    pages.set(step, {
+      ids: page.map((row) => row.id),
+      nextCursor: found.length > limit && last ? encodeCursor(last.next, last.id) : null,
+    });
   }
-  const page = found.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    ids: page.map((row) => row.id),
-    nextCursor: found.length > limit && last ? encodeCursor(last.next, last.id) : null,
-  };
+  return pages;
 }
 
-/** The cards of many columns at once: one query for the rows, and the few grouped queries of a list page. */
+/**
+ * The cards of many columns at once: their rows with their stakeholders' names in one query (on SQLite from the
+ * covering index `relationships_card`), and one grouped query per health signal.
+ */
 export async function cardsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string, BoardCard>> {
   if (ids.length === 0) return new Map();
   // Not the journey: several kilobytes per card that the board does not show.
   const rows = await db
-    .selectFrom('relationships')
+    .selectFrom('relationships as r')
+    .innerJoin('stakeholders as s', 's.id', 'r.stakeholder_id')
     .select([
-      'id',
-      'name',
-      'stakeholder_id',
-      'model_id',
-      'manager_id',
-      'agent_id',
-      'status',
-      'current_steps',
-      'next_contact_on',
-      'contact_every_days',
-      'next_review_on',
-      'health_weights',
-      'review_every_days',
-      'health_override',
-      'health_override_comment',
-      'health_override_by',
-      'health_override_at',
-      'version',
+      'r.id',
+      'r.name',
+      'r.stakeholder_id',
+      's.name as stakeholder_name',
+      'r.manager_id',
+      'r.agent_id',
+      'r.status',
+      'r.current_steps',
+      'r.next_contact_on',
+      'r.contact_every_days',
+      'r.next_review_on',
+      'r.health_weights',
+      'r.review_every_days',
+      'r.health_override',
+      'r.health_override_comment',
+      'r.health_override_by',
+      'r.health_override_at',
+      'r.version',
     ])
-    .where('id', 'in', ids)
+    .where('r.id', 'in', ids)
     .execute();
-  const { names, signals, today } = await presentingOf(db, rows);
+  const today = new Date().toISOString().slice(0, 10);
+  const signals = await healthSignals(db, ids, today);
   return new Map(
     rows.map((row) => [
       row.id,
@@ -167,7 +228,7 @@ export async function cardsOf(db: Kysely<DB>, ids: string[]): Promise<Map<string
         id: row.id,
         name: row.name,
         stakeholderId: row.stakeholder_id,
-        stakeholderName: names.get(row.stakeholder_id) ?? '',
+        stakeholderName: row.stakeholder_name,
         managerId: row.manager_id,
         agentId: row.agent_id,
         status: row.status as BoardCard['status'],

@@ -1,5 +1,5 @@
 import type { ChecklistTick, JourneyMove, Relationship, RelationshipListQuery } from '@rapport/contracts';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { listPage, withCommonFilters } from '../../db/list-page.js';
 import type { DB, RelationshipsTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';

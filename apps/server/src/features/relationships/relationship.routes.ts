@@ -28,6 +28,8 @@ const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item),
 export const relationshipRoutes =
   (service: RelationshipService): FastifyPluginAsyncZod =>
   async (app) => {
+    const serialised = new WeakMap<Board, string>();
+
     // Before the CRUD routes' `/:id`, so this name is never read as an id.
     app.get(
       `${path}/proposed-models`,
@@ -57,8 +59,14 @@ export const relationshipRoutes =
       },
       async (request, reply) => {
         const board = await service.board(request.actor, request.query);
-        // A string body is sent as it is, without the response schema's serializer.
-        return reply.type('application/json; charset=utf-8').send(JSON.stringify(board) as unknown as Board);
+        // A string body is sent as it is, without the response schema's serializer; a board kept by the service
+        // is the same object again, so its text is kept beside it.
+        let body = serialised.get(board);
+        if (body === undefined) {
+          body = JSON.stringify(board);
+          serialised.set(board, body);
+        }
+        return reply.type('application/json; charset=utf-8').send(body as unknown as Board);
       },
     );
 

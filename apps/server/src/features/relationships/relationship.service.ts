@@ -15,15 +15,16 @@ import type { DB, RelationshipsTable } from '../../db/schema.js';
 import { AppError, fieldErrors } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { fromJson, toJson } from '../../shared/json.js';
+import { auditRevision, revisionCache } from '../../shared/revision-cache.js';
 import { now } from '../../shared/time.js';
 import { versionedRecords } from '../../shared/versioned-records.js';
 import { findDocument, findVersion } from '../agreement/agreement.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import { planEndReview } from '../reviews/review.triggers.js';
-import { boardColumns, cardsOf } from './board.repository.js';
+import { boardColumns, boardModel, cardsOf } from './board.repository.js';
 import { refreshContact } from './contact.js';
-import { healthHistory, journeyColumns } from './health.js';
+import { healthHistory, journeyColumns, storeHealth } from './health.js';
 import { setPositions, syncPositions } from './positions.repository.js';
 import {
   activeStakeholder,
@@ -39,6 +40,8 @@ import {
 import { relationshipErrors, stepErrors } from './relationship.rules.js';
 
 const MODELS = { head: 'relationship_models', versions: 'relationship_model_versions' } as const;
+const CACHED_BOARDS = 50;
+const BOARD_MAX_AGE_MS = 10_000;
 const today = () => now().slice(0, 10);
 /** The latest date anywhere on Earth: a user east of UTC may already live in tomorrow's date. */
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -86,6 +89,48 @@ export function createRelationshipService(db: Kysely<DB>) {
     insert: insertRelationship,
   });
 
+  /** The journey board of one model: its steps in force as columns, each with its count and first cards. */
+  async function computeBoard(query: BoardQuery): Promise<Board> {
+    const model = await boardModel(db, query.modelId);
+    if (!model) throw new AppError('not_found', `No relationship model with id ${query.modelId}`);
+    const { modelVersion, steps } = model;
+    const shown =
+      query.step === undefined
+        ? steps.map(({ key, name }) => ({ key, name }))
+        : [{ key: query.step, name: steps.find((step) => step.key === query.step)?.name ?? query.step }];
+    const { counts, pages } = await boardColumns(
+      db,
+      query,
+      shown.map((column) => column.key),
+      query.step === undefined ? undefined : query.cursor,
+    );
+    const columns = shown.map(({ key, name }) => ({
+      key,
+      name,
+      count: counts.get(key) ?? 0,
+      ...(pages.get(key) ?? { ids: [], nextCursor: null }),
+    }));
+    const cards = await cardsOf(
+      db,
+      columns.flatMap((column) => column.ids),
+    );
+    const modelKeys = new Set(steps.map((step) => step.key));
+    return {
+      modelId: query.modelId,
+      modelVersion,
+      columns: columns.map(({ ids, ...column }) => ({
+        ...column,
+        cards: ids.flatMap((id) => cards.get(id) ?? []),
+      })),
+      elsewhere: [...counts].reduce((sum, [key, n]) => (modelKeys.has(key) ? sum : sum + n), 0),
+    };
+  }
+
+  // A board is read far more often than anything on it changes (everyone on a team opens the same one), and
+  // reading it costs more than checking whether anything changed. The age limit is the backstop for what the
+  // revision cannot see (instances whose clocks differ).
+  const boards = revisionCache<Board>({ size: CACHED_BOARDS, maxAgeMs: BOARD_MAX_AGE_MS });
+
   return {
     async list(actor: Actor | null, query: RelationshipListQuery) {
       requirePermission(actor, 'relationships.read');
@@ -97,45 +142,15 @@ export function createRelationshipService(db: Kysely<DB>) {
       return records.load(db, id);
     },
 
-    /** The journey board of one model: its steps in force as columns, each with its count and first cards. */
+    /**
+     * The board, kept per query while nothing changed: the audit log, which every change writes in its
+     * transaction, and the day (health and overdue contacts depend on the date) are its revision.
+     */
     async board(actor: Actor | null, query: BoardQuery): Promise<Board> {
       requirePermission(actor, 'relationships.read');
-      const model = await findDocument(db, MODELS, query.modelId);
-      if (!model) throw new AppError('not_found', `No relationship model with id ${query.modelId}`);
-      // A retired model has no version in force; its board shows the steps of its newest version.
-      const modelVersion = model.head.agreed_version ?? model.head.current_version;
-      const version = await findVersion(db, MODELS, query.modelId, modelVersion);
-      const steps = fromJson<ModelContent>(version?.content ?? null)?.steps ?? [];
-      const shown =
-        query.step === undefined
-          ? steps.map(({ key, name }) => ({ key, name }))
-          : [{ key: query.step, name: steps.find((step) => step.key === query.step)?.name ?? query.step }];
-      const { counts, pages } = await boardColumns(
-        db,
-        query,
-        shown.map((column) => column.key),
-        query.step === undefined ? undefined : query.cursor,
-      );
-      const columns = shown.map(({ key, name }) => ({
-        key,
-        name,
-        count: counts.get(key) ?? 0,
-        ...(pages.get(key) ?? { ids: [], nextCursor: null }),
-      }));
-      const cards = await cardsOf(
-        db,
-        columns.flatMap((column) => column.ids),
-      );
-      const modelKeys = new Set(steps.map((step) => step.key));
-      return {
-        modelId: query.modelId,
-        modelVersion,
-        columns: columns.map(({ ids, ...column }) => ({
-          ...column,
-          cards: ids.flatMap((id) => cards.get(id) ?? []),
-        })),
-        elsewhere: [...counts].reduce((sum, [key, n]) => (modelKeys.has(key) ? sum : sum + n), 0),
-      };
+      // Read before computing: a change committed meanwhile makes the next request's revision differ.
+      const revision = `${await auditRevision(db)}|${new Date().toISOString().slice(0, 10)}`;
+      return boards.get(JSON.stringify(query), revision, () => computeBoard(query));
     },
 
     /** Guide §3.2.2, activity 1: the models in force for the stakeholder's groups, to propose on opening. */
@@ -210,6 +225,9 @@ export function createRelationshipService(db: Kysely<DB>) {
           health_override_comment: null,
           health_override_by: null,
           health_override_at: null,
+          // Scored when inserted (refreshContact) or, for seeded rows, by the background fill.
+          health_score: null,
+          health_scored_on: null,
         };
       });
     },
@@ -405,13 +423,20 @@ export function createRelationshipService(db: Kysely<DB>) {
 
     async archive(actor: Actor | null, id: string, version: number) {
       const signedIn = requirePermission(actor, 'relationships.write');
-      // Off the board while archived; back on it when restored.
-      return records.archive(signedIn, id, version, (trx) => syncPositions(trx, [id]));
+      // Off the board while archived; back on it when restored. Its stored score is kept current either way (the
+      // daily rescoring passes archived relationships by, so a restored one would otherwise come back stale).
+      return records.archive(signedIn, id, version, async (trx, at) => {
+        await syncPositions(trx, [id]);
+        await storeHealth(trx, [id], at.slice(0, 10));
+      });
     },
 
     async restore(actor: Actor | null, id: string, version: number) {
       const signedIn = requirePermission(actor, 'relationships.write');
-      return records.restore(signedIn, id, version, (trx) => syncPositions(trx, [id]));
+      return records.restore(signedIn, id, version, async (trx, at) => {
+        await syncPositions(trx, [id]);
+        await storeHealth(trx, [id], at.slice(0, 10));
+      });
     },
   };
 }

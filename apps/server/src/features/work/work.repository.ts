@@ -21,13 +21,14 @@ const mine = (db: Kysely<DB>, userId: string, person: Person) =>
 async function asManagerOrAgent<Row extends { id: string }>(
   query: (person: Person) => Promise<Row[]>,
   sortKey: (row: Row) => string,
+  listed = LISTED,
 ): Promise<Row[]> {
   const [managed, assisted] = await Promise.all([query('manager_id'), query('agent_id')]);
   const seen = new Set<string>();
   return [...managed, ...assisted]
     .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : a.id < b.id ? -1 : 1))
     .filter((row) => !seen.has(row.id) && seen.add(row.id))
-    .slice(0, LISTED);
+    .slice(0, listed);
 }
 
 export const contactsDue = (db: Kysely<DB>, userId: string, until: string) =>
@@ -56,6 +57,13 @@ export const reviewsDue = (db: Kysely<DB>, userId: string, until: string) =>
     (row) => `${row.next_review_on}`,
   );
 
+/**
+ * How many relationships the activities of current steps come from: the soonest contacts, whose activities are
+ * the ones to do now. Each brings its journey (several kilobytes) and a handful of open activities, so a hundred
+ * would list hundreds of activities nobody reads through and cost most of the page.
+ */
+export const CHECKLISTED = 25;
+
 /** My relationships with their journeys and current steps, soonest contact first. */
 export const myJourneys = (db: Kysely<DB>, userId: string) =>
   asManagerOrAgent(
@@ -66,9 +74,10 @@ export const myJourneys = (db: Kysely<DB>, userId: string) =>
         .where('next_contact_on', 'is not', null)
         .orderBy('next_contact_on')
         .orderBy('id')
-        .limit(LISTED)
+        .limit(CHECKLISTED)
         .execute(),
     (row) => row.next_contact_on ?? '\uffff',
+    CHECKLISTED,
   );
 
 /** The ticked activities of these relationships in these steps (earlier steps' ticks are not needed). */

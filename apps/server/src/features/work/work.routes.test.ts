@@ -15,6 +15,8 @@ describe.each(dialects)('my work on %s', (dialect) => {
   let manager: Session;
   let agent: Session;
   let other: Session;
+  let model: { id: string };
+  let relationship: { id: string };
 
   const send = (as: Session, url: string, payload: object, version?: number) =>
     as.request({
@@ -39,7 +41,7 @@ describe.each(dialects)('my work on %s', (dialect) => {
     await send(h.admin, `/api/v1/stakeholder-groups/${group.id}/members`, {
       stakeholderIds: [stakeholder.id],
     });
-    const model = (
+    model = (
       await send(manager, '/api/v1/relationship-models', {
         name: 'Work model',
         groupIds: [group.id],
@@ -60,7 +62,7 @@ describe.each(dialects)('my work on %s', (dialect) => {
     ).json();
     await send(manager, `/api/v1/relationship-models/${model.id}/propose`, {}, 1);
     await send(manager, `/api/v1/relationship-models/${model.id}/agree`, {}, 2);
-    const relationship = (
+    relationship = (
       await send(agent, '/api/v1/relationships', {
         stakeholderId: stakeholder.id,
         ourRole: 'provider',
@@ -116,6 +118,42 @@ describe.each(dialects)('my work on %s', (dialect) => {
     expect(theirs.contacts).toEqual([]);
     expect(theirs.checklist).toEqual([]);
     expect(theirs.followUps.map((f: { text: string }) => f.text)).toEqual(['Not mine']);
+  });
+
+  it('shows a change at once: an activity ticked leaves the list', async () => {
+    const before = await work(agent);
+    expect(before.checklist.map((item: { activityKey: string }) => item.activityKey)).toEqual(['a2']);
+    const ticked = await agent.request({
+      method: 'PUT',
+      url: `/api/v1/relationships/${relationship.id}/checklist/explore/a2`,
+      payload: { done: true },
+    });
+    expect(ticked.statusCode, ticked.body).toBe(200);
+    expect((await work(agent)).checklist).toEqual([]);
+  });
+
+  it('lists the activities of the 25 relationships to contact soonest', async () => {
+    const busy = await h.userWith('relationship_agent');
+    const names: string[] = [];
+    // 26 relationships whose next contacts fall on 26 successive days (started a day apart, every 30 days).
+    for (let i = 0; i < 26; i++) {
+      const stakeholder = await h.admin.createStakeholder({ name: `Soon ${String(i).padStart(2, '0')}` });
+      const opened = await send(h.admin, '/api/v1/relationships', {
+        stakeholderId: stakeholder.id,
+        ourRole: 'provider',
+        modelId: model.id,
+        agentId: busy.user.id,
+        startedOn: `2026-03-${String(i + 1).padStart(2, '0')}`,
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      names.push(opened.json().name);
+    }
+    const { checklist } = await work(busy);
+    // Both activities of the first 25; none of the 26th, whose contact is the latest.
+    expect(checklist).toHaveLength(50);
+    expect([
+      ...new Set(checklist.map((item: { relationshipName: string }) => item.relationshipName)),
+    ]).toEqual(names.slice(0, 25));
   });
 
   it('is for signed-in users only', async () => {
