@@ -31,6 +31,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
+import { CalendarFeedSection } from '../calendar/CalendarFeedSection';
 import { useMarkAllRead, useMarkRead, useSaveNotificationSettings } from './notification.mutations';
 import { useNotificationSettings, useNotifications } from './notification.queries';
 
@@ -41,6 +42,7 @@ export default function NotificationsPage() {
       <PageHeader title={t('title')} description={t('description')} />
       <Inbox />
       <Preferences />
+      <CalendarFeedSection />
     </Stack>
   );
 }
