@@ -19,6 +19,7 @@ export interface AuditInput {
     | 'revoke'
     | 'merge'
     | 'import'
+    | 'export'
     | 'undo'
     | 'propose'
     | 'withdraw'

@@ -102,6 +102,8 @@ export async function dumpDatabase(
   schema: string | undefined,
   emit: (event: BackupEvent) => Promise<void> | void,
   progress: Progress = () => {},
+  /** Which tables to play (all by default); the organisation export leaves out secrets and machine state. */
+  include: (table: string) => boolean = () => true,
 ): Promise<void> {
   const read = async (trx: AnyDb) => {
     const migrations = await appliedMigrations(trx);
@@ -117,6 +119,7 @@ export async function dumpDatabase(
     });
     const counts: Record<string, number> = {};
     for (const table of await readCatalog(trx, dialect, schema)) {
+      if (!include(table.name)) continue;
       counts[table.name] = await dumpTable(trx, table, emit);
       progress(`${table.name}: ${counts[table.name]} rows`);
     }

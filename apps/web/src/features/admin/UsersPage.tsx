@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { UserFormModal } from './UserFormModal';
 import { useUsers } from './user.queries';
 
@@ -24,7 +25,12 @@ export default function UsersPage() {
       <PageHeader
         title={t('users.title')}
         description={t('users.description')}
-        actions={<Button onClick={() => setCreating(true)}>{t('users.create')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton path="/users" params={{ q: debouncedQ.trim(), role, sort: 'name' }} />
+            <Button onClick={() => setCreating(true)}>{t('users.create')}</Button>
+          </>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput

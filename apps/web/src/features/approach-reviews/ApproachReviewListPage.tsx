@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { PlanReviewModal } from './PlanReviewModal';
 import { ReviewBadges } from './ReviewBadges';
 import {
@@ -41,7 +42,22 @@ export default function ApproachReviewListPage() {
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
-        actions={canWrite && <Button onClick={open}>{t('list.plan')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/reviews"
+              params={{
+                subject: 'approach',
+                q: q.trim(),
+                status: filters.status,
+                trigger: filters.trigger,
+                due: filters.due ? 'true' : undefined,
+                sort: '-createdAt',
+              }}
+            />
+            {canWrite && <Button onClick={open}>{t('list.plan')}</Button>}
+          </>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput

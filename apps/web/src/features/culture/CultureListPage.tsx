@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { useOrgUnitPaths } from '../org-units/org-unit.queries';
 import { frequentToxicBehaviours } from './culture.compare';
 import { type CultureArchived, useCultureAssessments } from './culture.queries';
@@ -74,11 +75,22 @@ export default function CultureListPage() {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          canWrite && (
-            <Button component={Link} to={newHref}>
-              {t('list.create')}
-            </Button>
-          )
+          <>
+            <ExportCsvButton
+              path="/culture-assessments"
+              params={{
+                q: debounced.trim(),
+                orgUnitId,
+                archived: archived === 'false' ? undefined : archived,
+                sort: '-assessedOn',
+              }}
+            />
+            {canWrite && (
+              <Button component={Link} to={newHref}>
+                {t('list.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <Group mb="md" align="flex-end" wrap="wrap">

@@ -17,6 +17,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { ExceptionBadges, SeverityBadge } from './ExceptionBadges';
 import { type ExceptionFilters, useExceptions } from './exception.queries';
 import { RaiseExceptionModal } from './RaiseExceptionModal';
@@ -54,7 +55,24 @@ export default function ExceptionListPage() {
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
-        actions={canReport && <Button onClick={open}>{t('list.raise')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/exceptions"
+              params={{
+                q: q.trim(),
+                status: filters.status,
+                type: filters.type,
+                severity: filters.severity,
+                open: filters.open ? 'true' : undefined,
+                overdue: filters.overdue ? 'true' : undefined,
+                relationshipId: filters.relationshipId,
+                sort: '-createdAt',
+              }}
+            />
+            {canReport && <Button onClick={open}>{t('list.raise')}</Button>}
+          </>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput

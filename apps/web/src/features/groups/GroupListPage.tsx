@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { StakeholderTabs } from '../stakeholders/StakeholderTabs';
 import { GroupFormModal } from './GroupFormModal';
 import { type GroupArchived, useGroups } from './group.queries';
@@ -26,7 +27,23 @@ export default function GroupListPage() {
 
   return (
     <>
-      <PageHeader title={t('list.title')} description={t('list.description')} actions={createButton} />
+      <PageHeader
+        title={t('list.title')}
+        description={t('list.description')}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/stakeholder-groups"
+              params={{
+                q: debounced.trim(),
+                archived: archived === 'false' ? undefined : archived,
+                sort: 'name',
+              }}
+            />
+            {createButton}
+          </>
+        }
+      />
       <StakeholderTabs />
       <Group mb="md" align="flex-end">
         <TextInput

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useUserOptions } from '../admin/user.queries';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { ImprovementDialog } from './ImprovementDialog';
 import { SourceLink } from './ImprovementSourceLink';
 import { type Filters, type Source, type Status, useImprovements } from './improvement.queries';
@@ -48,7 +49,21 @@ export default function ImprovementRegisterPage() {
       <PageHeader
         title={t('register.title')}
         description={t('register.description')}
-        actions={canWrite && <Button onClick={startNew}>{t('register.new')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/improvements"
+              params={{
+                q: q.trim(),
+                status: filters.status,
+                ownerId: filters.ownerId,
+                sourceType: filters.sourceType,
+                sort: 'dueOn',
+              }}
+            />
+            {canWrite && <Button onClick={startNew}>{t('register.new')}</Button>}
+          </>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput

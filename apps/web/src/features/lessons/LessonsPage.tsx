@@ -26,6 +26,7 @@ import { Markdown } from '../../components/Markdown';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { useGroups } from '../groups/group.queries';
 import { emptyModelFilters, useModels } from '../models/model.queries';
 import { type LessonFilters, useLessons, useSaveLesson } from './lesson.queries';
@@ -195,7 +196,21 @@ export default function LessonsPage() {
       <PageHeader
         title={t('lessons.title')}
         description={t('lessons.description')}
-        actions={canWrite && <Button onClick={startNew}>{t('lessons.new')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/lessons"
+              params={{
+                q: q.trim(),
+                modelId: filters.modelId,
+                groupId: filters.groupId,
+                tag: tag.trim(),
+                sort: '-createdAt',
+              }}
+            />
+            {canWrite && <Button onClick={startNew}>{t('lessons.new')}</Button>}
+          </>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput

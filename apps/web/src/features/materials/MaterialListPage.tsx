@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { AcknowledgementProgress } from './AcknowledgementProgress';
 import { AttachedTo } from './AttachedTo';
 import { AudienceBadges } from './AudienceBadges';
@@ -60,7 +61,15 @@ export default function MaterialListPage() {
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
-        actions={canWrite && <Button onClick={openCreate}>{t('list.create')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/materials"
+              params={{ q: debounced.trim(), pendingForMe: pendingForMe ? 'true' : undefined, sort: 'title' }}
+            />
+            {canWrite && <Button onClick={openCreate}>{t('list.create')}</Button>}
+          </>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { useGroups } from '../groups/group.queries';
 import { AgreementStatusBadge } from '../principles/AgreementStatusBadge';
 import { CoveragePanel } from './CoveragePanel';
@@ -36,11 +37,23 @@ export default function ModelListPage() {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          canWrite && (
-            <Button component={Link} to="/approach/models/new">
-              {t('list.create')}
-            </Button>
-          )
+          <>
+            <ExportCsvButton
+              path="/relationship-models"
+              params={{
+                q: q.trim(),
+                status: filters.status,
+                inForce: filters.inForce,
+                groupId: filters.groupId,
+                sort: 'name',
+              }}
+            />
+            {canWrite && (
+              <Button component={Link} to="/approach/models/new">
+                {t('list.create')}
+              </Button>
+            )}
+          </>
         }
       />
       <Stack gap="xl">

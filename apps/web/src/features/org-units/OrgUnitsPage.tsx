@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { OrgUnitFormModal } from './OrgUnitFormModal';
 import { OrgUnitTree } from './OrgUnitTree';
 import { useArchiveOrgUnit } from './org-unit.mutations';
@@ -53,7 +54,15 @@ export default function OrgUnitsPage() {
       <PageHeader
         title={t('orgUnits.title')}
         description={t('orgUnits.description')}
-        actions={canWrite && <Button onClick={addTopLevel}>{t('orgUnits.add')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/org-units"
+              params={{ archived: showArchived ? 'true' : undefined, sort: 'name' }}
+            />
+            {canWrite && <Button onClick={addTopLevel}>{t('orgUnits.add')}</Button>}
+          </>
+        }
       />
       <Group mb="md">
         <Switch

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { AgreementStatusBadge } from './AgreementStatusBadge';
 import { NextReview } from './NextReview';
 import { PrincipleFormModal } from './PrincipleFormModal';
@@ -34,7 +35,21 @@ export default function PrincipleListPage() {
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
-        actions={canWrite && <Button onClick={open}>{t('list.create')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/principles"
+              params={{
+                q: q.trim(),
+                status: filters.status,
+                inForce: filters.inForce,
+                reviewDue: filters.reviewDue ? 'true' : undefined,
+                sort: 'title',
+              }}
+            />
+            {canWrite && <Button onClick={open}>{t('list.create')}</Button>}
+          </>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ReviewBadges } from '../approach-reviews/ReviewBadges';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { PlanRelationshipReviewModal } from './PlanRelationshipReview';
 import {
   type RelationshipReviewFilters,
@@ -147,6 +148,10 @@ function AllReviews() {
           }
           clearable
           w={170}
+        />
+        <ExportCsvButton
+          path="/reviews"
+          params={{ subject: 'relationship', q: q.trim(), status: filters.status, sort: '-createdAt' }}
         />
       </Group>
       {reviews.isPending ? (

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCurrentUser } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { HealthBadge } from './health/HealthBadge';
 import { RelationshipFilterBar } from './RelationshipFilterBar';
 import { currentStepNames, useUserName } from './relationship.names';
@@ -31,9 +32,22 @@ export default function RelationshipListPage() {
         title={t('list.title')}
         description={t('list.description')}
         actions={
-          <Button component={Link} to="/relationships/board" variant="default">
-            {t('board.open')}
-          </Button>
+          <>
+            <ExportCsvButton
+              path="/relationships"
+              params={{
+                q: q.trim(),
+                status: filters.status,
+                managerId: filters.manager === 'mine' ? me.id : null,
+                agentId: filters.agentId,
+                modelId: filters.modelId,
+                sort: 'name',
+              }}
+            />
+            <Button component={Link} to="/relationships/board" variant="default">
+              {t('board.open')}
+            </Button>
+          </>
         }
       />
       <RelationshipFilterBar filters={filters} onChange={setFilters} />

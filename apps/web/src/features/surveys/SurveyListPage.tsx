@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { useCan } from '../auth/auth.queries';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { SurveyBadges } from './SurveyBadges';
 import { SurveyFormModal } from './SurveyFormModal';
 import { type SurveyFilters, useSurveys } from './survey.queries';
@@ -33,7 +34,15 @@ export default function SurveyListPage() {
       <PageHeader
         title={t('list.title')}
         description={t('list.description')}
-        actions={canWrite && <Button onClick={open}>{t('list.new')}</Button>}
+        actions={
+          <>
+            <ExportCsvButton
+              path="/surveys"
+              params={{ q: q.trim(), kind: filters.kind, status: filters.status, sort: '-createdAt' }}
+            />
+            {canWrite && <Button onClick={open}>{t('list.new')}</Button>}
+          </>
+        }
       />
       <Group mb="md" align="flex-end">
         <TextInput

@@ -34,6 +34,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import {
   useArchiveWebhook,
   useCreateWebhook,
@@ -295,11 +296,14 @@ export default function WebhooksPage() {
         title={t('title')}
         description={t('description')}
         actions={
-          !creating && (
-            <Button onClick={() => setCreating(true)} data-testid="webhook-new">
-              {t('new')}
-            </Button>
-          )
+          <>
+            <ExportCsvButton path="/webhooks" />
+            {!creating && (
+              <Button onClick={() => setCreating(true)} data-testid="webhook-new">
+                {t('new')}
+              </Button>
+            )}
+          </>
         }
       />
       {secret && <SecretAlert secret={secret} onClose={() => setSecret(null)} />}
