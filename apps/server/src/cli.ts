@@ -10,8 +10,10 @@ import { permissionsMarkdown } from './features/auth/permissions.doc.js';
 import { createImportService } from './features/csv/import.service.js';
 import { seedDemo } from './features/demo/demo.seed.js';
 import { seedScale } from './features/demo/scale.seed.js';
+import { importAllInto, registerExportCommand } from './features/exports/exports.cli.js';
 import { backupDatabase } from './features/operations/backup.js';
 import { restoreDatabase, sourceOf } from './features/operations/restore.js';
+import { writeReportFile } from './features/reports/report.cli.js';
 import { findUserByEmail } from './features/users/user.repository.js';
 import { createUserService } from './features/users/user.service.js';
 import { startServer } from './server.js';
@@ -131,7 +133,7 @@ program
   .description(
     'import stakeholders from a CSV file, as the web app does (validated first; all or nothing unless --mode valid)',
   )
-  .argument('<what>', 'stakeholders')
+  .argument('<what>', 'stakeholders, or all (a `rapport export all` file, into an empty instance)')
   .argument('<file>', 'a CSV file (UTF-8 or GB18030; , or ; separated)')
   .option(
     '--mapping <json>',
@@ -147,7 +149,9 @@ program
       options: { mapping?: string; mode: string; dryRun?: boolean; as?: string },
     ) =>
       withDatabase(async (database) => {
-        if (what !== 'stakeholders') throw new InvalidArgumentError('only stakeholders can be imported');
+        if (what === 'all') return importAllInto(database, file);
+        if (what !== 'stakeholders')
+          throw new InvalidArgumentError('only stakeholders (or all) can be imported');
         if (options.mode !== 'all' && options.mode !== 'valid')
           throw new InvalidArgumentError('--mode is all or valid');
         const row = options.as
@@ -226,6 +230,8 @@ user
     }),
   );
 
+registerExportCommand(program, config);
+
 program
   .command('docs')
   .description('print generated documentation')
@@ -275,6 +281,20 @@ program
       await database.close();
     }
   });
+
+program
+  .command('report')
+  .description('write a report as a PDF file: stakeholder-map, relationship-review, kpis or approach')
+  .argument('<kind>', 'stakeholder-map, relationship-review, kpis or approach')
+  .requiredOption('--out <file>', 'the PDF file to write')
+  .option('--lang <lang>', 'en or zh-CN', 'en')
+  .option('--from <date>', 'KPI report: first day of the period (YYYY-MM-DD)')
+  .option('--to <date>', 'KPI report: last day of the period (YYYY-MM-DD)')
+  .option('--review <id>', 'relationship review report: the review')
+  .option('--as <email>', 'the reader the report is made for (default: the first administrator)')
+  .action((kind: string, options: Parameters<typeof writeReportFile>[2]) =>
+    withDatabase(async (database) => console.log(await writeReportFile(database.db, kind, options))),
+  );
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

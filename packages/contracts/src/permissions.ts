@@ -99,6 +99,21 @@ export const permissionTable = {
     description:
       'Handle any exception: edit it, move it through mediation to resolution, archive it (its owner and the manager of its relationship may handle it too)',
   },
+  'kpis.read': {
+    roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
+    description:
+      'See the KPIs, the dashboard, the value-chain heat map and the reports, with the records behind each KPI',
+  },
+  'kpis.manage': {
+    roles: ['administrator', 'relationship_manager'],
+    description:
+      'Set KPI targets, enter the values of KPIs measured by hand, and set the value-chain contribution levels',
+  },
+  'data.export': {
+    roles: ['administrator'],
+    description:
+      "Export all of the organisation's data as one JSON file (and import it into an empty instance)",
+  },
   'users.read': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
     description: 'See the list of users (names, roles, competencies), e.g. to pick an owner',

@@ -15,6 +15,12 @@ import * as surveys from './migrations/20261127210000_surveys.js';
 import * as relationshipReviews from './migrations/20261127220000_relationship_reviews.js';
 import * as jobsNotifications from './migrations/20261127230000_jobs_notifications.js';
 import * as webhooks from './migrations/20261127240000_webhooks.js';
+import * as kpis from './migrations/20261127250000_kpis.js';
+import * as valueChain from './migrations/20261127260000_value_chain.js';
+import * as calendarFeeds from './migrations/20261127270000_calendar_feeds.js';
+import * as dashboard from './migrations/20261127280000_dashboard.js';
+import * as healthScore from './migrations/20261127310000_health_score.js';
+import * as kpiSpeed from './migrations/20261127320000_kpi_speed.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -33,6 +39,12 @@ const migrations: Record<string, Migration> = {
   '20261127200000_exceptions': exceptions,
   '20261127230000_jobs_notifications': jobsNotifications,
   '20261127240000_webhooks': webhooks,
+  '20261127270000_calendar_feeds': calendarFeeds,
+  '20261127250000_kpis': kpis,
+  '20261127260000_value_chain': valueChain,
+  '20261127280000_dashboard': dashboard,
+  '20261127310000_health_score': healthScore,
+  '20261127320000_kpi_speed': kpiSpeed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -346,6 +346,10 @@ export interface RelationshipsTable {
   review_every_days: number | null;
   health_override_by: string | null;
   health_override_at: string | null;
+  /** The current health score (override or computed), kept by every change of a health input and daily. */
+  health_score: number | null;
+  /** The day health_score was worked out; null until the relationship is first scored. */
+  health_scored_on: string | null;
 }
 
 export interface HealthHistoryTable {
@@ -550,6 +554,10 @@ export interface DB {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  calendar_feeds: CalendarFeedsTable;
+  value_chain_contributions: ValueChainContributionsTable;
+  kpi_settings: KpiSettingsTable;
+  kpi_entries: KpiEntriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -689,9 +697,47 @@ export interface WebhookAttemptsTable {
 }
 
 /** Added to users by the jobs_notifications migration; kept apart so code writing whole user rows is unchanged. */
+/** The practice's contribution to one value-chain activity (guide figure 3.1): a configurable level. */
+export interface ValueChainContributionsTable {
+  activity: string;
+  level: string;
+  note: string;
+  version: number;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
 export interface UserNotificationColumns {
   /** immediate | daily: how notification e-mails reach the user. */
   digest: Generated<string>;
   /** The version of the user's notification settings (If-Match of PUT /me/notification-preferences). */
   notification_version: Generated<number>;
+}
+
+/** The target of a KPI (one row per KPI that has been given one), versioned. */
+export interface KpiSettingsTable {
+  key: string;
+  target: number | null;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** A value of a manual KPI for the inclusive days `period_from`..`period_to`. */
+export interface KpiEntriesTable {
+  id: string;
+  key: string;
+  period_from: string;
+  period_to: string;
+  value: number;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A user's calendar feed: the SHA-256 of its token (never the token), one per user. */
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
 }

@@ -5,48 +5,60 @@ import enAdmin from '../locales/en/admin.json';
 import enAnalysis from '../locales/en/analysis.json';
 import enApproach from '../locales/en/approach.json';
 import enAuth from '../locales/en/auth.json';
+import enCalendar from '../locales/en/calendar.json';
 import enCommon from '../locales/en/common.json';
 import enCulture from '../locales/en/culture.json';
+import enDashboard from '../locales/en/dashboard.json';
 import enEnums from '../locales/en/enums.json';
 import enExceptions from '../locales/en/exceptions.json';
+import enExports from '../locales/en/exports.json';
 import enGroups from '../locales/en/groups.json';
 import enImports from '../locales/en/imports.json';
 import enImprovement from '../locales/en/improvement.json';
 import enInteractions from '../locales/en/interactions.json';
+import enKpis from '../locales/en/kpis.json';
 import enLinks from '../locales/en/links.json';
 import enMaterials from '../locales/en/materials.json';
 import enModels from '../locales/en/models.json';
 import enNotifications from '../locales/en/notifications.json';
 import enPrinciples from '../locales/en/principles.json';
 import enRelationships from '../locales/en/relationships.json';
+import enReports from '../locales/en/reports.json';
 import enReviews from '../locales/en/reviews.json';
 import enShell from '../locales/en/shell.json';
 import enStakeholders from '../locales/en/stakeholders.json';
 import enSurveys from '../locales/en/surveys.json';
+import enValueChain from '../locales/en/valueChain.json';
 import enWebhooks from '../locales/en/webhooks.json';
 import enWork from '../locales/en/work.json';
 import zhAdmin from '../locales/zh-CN/admin.json';
 import zhAnalysis from '../locales/zh-CN/analysis.json';
 import zhApproach from '../locales/zh-CN/approach.json';
 import zhAuth from '../locales/zh-CN/auth.json';
+import zhCalendar from '../locales/zh-CN/calendar.json';
 import zhCommon from '../locales/zh-CN/common.json';
 import zhCulture from '../locales/zh-CN/culture.json';
+import zhDashboard from '../locales/zh-CN/dashboard.json';
 import zhEnums from '../locales/zh-CN/enums.json';
 import zhExceptions from '../locales/zh-CN/exceptions.json';
+import zhExports from '../locales/zh-CN/exports.json';
 import zhGroups from '../locales/zh-CN/groups.json';
 import zhImports from '../locales/zh-CN/imports.json';
 import zhImprovement from '../locales/zh-CN/improvement.json';
 import zhInteractions from '../locales/zh-CN/interactions.json';
+import zhKpis from '../locales/zh-CN/kpis.json';
 import zhLinks from '../locales/zh-CN/links.json';
 import zhMaterials from '../locales/zh-CN/materials.json';
 import zhModels from '../locales/zh-CN/models.json';
 import zhNotifications from '../locales/zh-CN/notifications.json';
 import zhPrinciples from '../locales/zh-CN/principles.json';
 import zhRelationships from '../locales/zh-CN/relationships.json';
+import zhReports from '../locales/zh-CN/reports.json';
 import zhReviews from '../locales/zh-CN/reviews.json';
 import zhShell from '../locales/zh-CN/shell.json';
 import zhStakeholders from '../locales/zh-CN/stakeholders.json';
 import zhSurveys from '../locales/zh-CN/surveys.json';
+import zhValueChain from '../locales/zh-CN/valueChain.json';
 import zhWebhooks from '../locales/zh-CN/webhooks.json';
 import zhWork from '../locales/zh-CN/work.json';
 
@@ -65,6 +77,7 @@ export const resources = {
     analysis: enAnalysis,
     approach: enApproach,
     culture: enCulture,
+    dashboard: enDashboard,
     principles: enPrinciples,
     materials: enMaterials,
     reviews: enReviews,
@@ -72,10 +85,15 @@ export const resources = {
     relationships: enRelationships,
     work: enWork,
     interactions: enInteractions,
+    kpis: enKpis,
     exceptions: enExceptions,
     surveys: enSurveys,
     webhooks: enWebhooks,
+    exports: enExports,
     notifications: enNotifications,
+    calendar: enCalendar,
+    valueChain: enValueChain,
+    reports: enReports,
   },
   'zh-CN': {
     common: zhCommon,
@@ -91,6 +109,7 @@ export const resources = {
     analysis: zhAnalysis,
     approach: zhApproach,
     culture: zhCulture,
+    dashboard: zhDashboard,
     principles: zhPrinciples,
     materials: zhMaterials,
     reviews: zhReviews,
@@ -98,10 +117,15 @@ export const resources = {
     relationships: zhRelationships,
     work: zhWork,
     interactions: zhInteractions,
+    kpis: zhKpis,
     exceptions: zhExceptions,
     surveys: zhSurveys,
     webhooks: zhWebhooks,
+    exports: zhExports,
     notifications: zhNotifications,
+    calendar: zhCalendar,
+    valueChain: zhValueChain,
+    reports: zhReports,
   },
 } as const;
 

@@ -51,13 +51,18 @@ const RelationshipBoardPage = lazy(() => import('../features/relationships/board
 const ExceptionListPage = lazy(() => import('../features/exceptions/ExceptionListPage'));
 const ExceptionDetailPage = lazy(() => import('../features/exceptions/ExceptionDetailPage'));
 const MyWorkPage = lazy(() => import('../features/work/MyWorkPage'));
-const PlaceholderPage = lazy(() => import('../features/placeholders/PlaceholderPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage'));
 const UsersPage = lazy(() => import('../features/admin/UsersPage'));
 const TokensPage = lazy(() => import('../features/admin/TokensPage'));
+const DataExportPage = lazy(() => import('../features/admin/DataExportPage'));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage'));
 const SurveyListPage = lazy(() => import('../features/surveys/SurveyListPage'));
 const SurveyPage = lazy(() => import('../features/surveys/SurveyPage'));
 const PublicSurveyPage = lazy(() => import('../features/surveys/PublicSurveyPage'));
+const ValueChainPage = lazy(() => import('../features/value-chain/ValueChainPage'));
+const KpisPage = lazy(() => import('../features/kpis/KpisPage'));
+const KpiRecordsPage = lazy(() => import('../features/kpis/KpiRecordsPage'));
 const NotFoundPage = lazy(() => import('../components/NotFoundPage'));
 
 function page(element: React.ReactNode) {
@@ -76,6 +81,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/work" replace /> },
       { path: 'work', element: page(<MyWorkPage />) },
+      { path: 'dashboard', element: page(<DashboardPage />) },
       { path: 'notifications', element: page(<NotificationsPage />) },
       { path: 'stakeholders', element: page(<StakeholderListPage />) },
       { path: 'stakeholders/map', element: page(<StakeholderMapPage />) },
@@ -171,10 +177,17 @@ export const router = createBrowserRouter([
       { path: 'lessons', element: page(<LessonsPage />) },
       { path: 'surveys', element: page(<SurveyListPage />) },
       { path: 'surveys/:id', element: page(<SurveyPage />) },
-      { path: 'reports', element: page(<PlaceholderPage section="reports" />) },
+      { path: 'reports', element: page(<ReportsPage />) },
+      { path: 'reports/value-chain', element: page(<ValueChainPage />) },
+      { path: 'kpis', element: page(<KpisPage />) },
+      { path: 'kpis/:key', element: page(<KpiRecordsPage />) },
       {
         path: 'admin/users',
         element: <RequirePermission permission="users.manage">{page(<UsersPage />)}</RequirePermission>,
+      },
+      {
+        path: 'admin/export',
+        element: <RequirePermission permission="data.export">{page(<DataExportPage />)}</RequirePermission>,
       },
       {
         path: 'admin/webhooks',

@@ -75,4 +75,23 @@ describe.each(dialects)('the demo organisation on %s', (dialect) => {
     expect((await get(`/api/v1/lessons?q=${encodeURIComponent('议程')}`)).data).toHaveLength(1);
     expect((await get('/api/v1/lessons?q=deputy')).data).toHaveLength(1);
   });
+  it('shows the measurement side: KPIs with targets and values, manual ones entered, a raised value-chain level', async () => {
+    const get = (url: string) => h.admin.request({ method: 'GET', url }).then((r) => r.json());
+    const catalogue = await get('/api/v1/kpis');
+    const byKey = new Map(catalogue.data.map((k: { key: string }) => [k.key, k]));
+    const statuses = new Set(catalogue.data.map((k: { status: string }) => k.status));
+    expect(statuses.has('met') || statuses.has('missed')).toBe(true);
+    expect(catalogue.data.every((k: { target: number | null }) => k.target !== null)).toBe(true);
+    expect((byKey.get('image_in_media') as { value: number }).value).toBe(72);
+    expect(
+      (byKey.get('image_in_media') as { trend: { value: number | null }[] }).trend.map((p) => p.value),
+    ).toEqual([58, 61, 60, 64, 67, 72]);
+    expect((byKey.get('relationships_with_agreed_model') as { value: number | null }).value).not.toBeNull();
+    const chain = await get('/api/v1/value-chain');
+    const improve = chain.data.find((a: { activity: string }) => a.activity === 'improve');
+    expect(improve.level).toBe('high');
+    expect(chain.data.some((a: { recorded: { total: number } }) => a.recorded.total > 0)).toBe(true);
+    const dashboard = await get('/api/v1/dashboard');
+    expect(dashboard.health.total).toBeGreaterThan(0);
+  });
 });

@@ -7,6 +7,7 @@ import { createUserService } from '../users/user.service.js';
 import { seedDemoApproach } from './demo.approach.js';
 import { demoOwners, demoReassessments, demoStakeholders } from './demo.data.js';
 import { seedDemoExceptions } from './demo.exceptions.js';
+import { seedDemoKpis } from './demo.kpis.js';
 import { seedDemoNotifications } from './demo.notifications.js';
 import { seedDemoRelationships } from './demo.relationships.js';
 import { seedDemoReviews } from './demo.reviews.js';
@@ -83,6 +84,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<string> {
   await seedDemoSurveys(db, people);
   await seedDemoReviews(db, people, approach.modelIds);
   await seedDemoWebhooks(db, people);
+  await seedDemoKpis(db, people);
   await seedDemoNotifications(db);
   return `Loaded ${demoStakeholders.length} stakeholders, ${demoOwners.length} users, ${demoReassessments.length} re-assessments, ${approach.summary}, and ${relationships} relationships.`;
 }

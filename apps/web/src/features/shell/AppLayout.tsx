@@ -21,7 +21,18 @@ const sections = [
 ] as const;
 
 export default function AppLayout() {
-  const { t } = useTranslation(['shell', 'common', 'enums', 'work', 'surveys', 'webhooks']);
+  const { t } = useTranslation([
+    'shell',
+    'common',
+    'enums',
+    'work',
+    'surveys',
+    'webhooks',
+    'valueChain',
+    'kpis',
+    'dashboard',
+    'exports',
+  ]);
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const canManageUsers = useCan('users.manage');
@@ -69,7 +80,10 @@ export default function AppLayout() {
           <nav aria-label={t('mainNavigation')}>
             <Stack gap={2}>
               {link('/work', t('work:nav'))}
+              {link('/dashboard', t('dashboard:nav'))}
               {sections.map((section) => link(section.to, t(`nav.${section.key}`)))}
+              {link('/kpis', t('kpis:nav'))}
+              {link('/reports/value-chain', t('valueChain:nav'))}
               {link('/surveys', t('surveys:nav'))}
               {canManageUsers && (
                 <>
@@ -78,6 +92,7 @@ export default function AppLayout() {
                   </Text>
                   {link('/admin/users', t('nav.users'))}
                   {link('/admin/webhooks', t('webhooks:nav'))}
+                  {link('/admin/export', t('exports:nav'))}
                 </>
               )}
             </Stack>
