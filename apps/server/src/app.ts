@@ -41,7 +41,7 @@ import { linkRoutes } from './features/links/link.routes.js';
 import { materialRoutes } from './features/materials/material.routes.js';
 import { modelRoutes } from './features/models/model.routes.js';
 import { notificationRoutes } from './features/notifications/notification.routes.js';
-import { registerObservability, requestIdOf } from './features/operations/observability.js';
+import { loggedRequest, registerObservability, requestIdOf } from './features/operations/observability.js';
 import { readinessRoutes, registerMetricsRoute } from './features/operations/operations.routes.js';
 import { orgUnitRoutes } from './features/org-units/org-unit.routes.js';
 import { principleRoutes } from './features/principles/principle.routes.js';
@@ -73,7 +73,11 @@ export async function buildApp(
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, ...(options.logStream && { stream: options.logStream }) },
+        : {
+            level: config.logLevel,
+            serializers: { req: loggedRequest },
+            ...(options.logStream && { stream: options.logStream }),
+          },
     bodyLimit: limits.bodyBytes,
     // X-Request-Id is read by requestIdOf (kept only when short and plain) and echoed in the response.
     requestIdHeader: false,

@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { type Database, openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { createServices } from '../../services.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import type { Actor } from '../auth/actor.js';
 import { findUserByEmail } from '../users/user.repository.js';
 import { listCsv } from './list-export.service.js';
@@ -43,6 +44,15 @@ export function registerExportCommand(program: Command, config: () => Config) {
       const database = openDatabase(settings.databaseUrl);
       try {
         if (what === 'all') {
+          // As the download does: who took a copy of everything belongs in the audit log (here: the command line).
+          await recordAudit(database.db, {
+            actorId: null,
+            action: 'export',
+            entity: 'organisation',
+            entityId: 'all',
+            before: null,
+            after: { via: 'command line' },
+          });
           await exportOrganisationToFile(database, file, stderrLine);
           console.log(`Exported the organisation's data to ${file}.`);
           return;
@@ -69,14 +79,17 @@ export function registerExportCommand(program: Command, config: () => Config) {
               .orderBy('created_at')
               .executeTakeFirst();
         if (!row) throw new Error(options.as ? `No user ${options.as}` : 'Create an administrator first');
+        if (row.deactivated_at !== null) throw new Error(`${options.as} is deactivated`);
         const actor: Actor = { id: row.id, name: row.name, role: row.role as Actor['role'], via: 'token' };
         const services = createServices(database.db, settings);
-        const out = fs.createWriteStream(file);
         let rows = 0;
         const query = parsed.data as Record<string, unknown>;
-        for await (const text of await listCsv(services, list, actor, query, (n) => {
+        // The first page is read (and a refusal thrown) before the file is created, so a failure leaves no file.
+        const chunks = await listCsv(services, list, actor, query, (n) => {
           rows += n;
-        })) {
+        });
+        const out = fs.createWriteStream(file);
+        for await (const text of chunks) {
           if (!out.write(text)) await once(out, 'drain');
         }
         out.end();

@@ -94,10 +94,13 @@ export const kpiRoutes =
       },
       async (request, reply) => {
         const entry = await service.addEntry(request.actor, request.params.key, request.body);
-        return reply
-          .status(201)
-          .header('location', `/api/v1/kpis/${entry.key}/entries/${entry.id}`)
-          .send(entry);
+        return (
+          reply
+            .status(201)
+            // Entries are read as the KPI's list (there is no page of one entry).
+            .header('location', `/api/v1/kpis/${entry.key}/entries`)
+            .send(entry)
+        );
       },
     );
 

@@ -238,10 +238,20 @@ export function createKpiService(db: Kysely<DB>) {
       const kpi = keyOf(key);
       const page = await kpiRecords(db, kpi, windowOf(query), scopeOf(query), query);
       if (can(signedIn.role, 'surveys.answers')) return page;
-      return {
-        ...page,
-        data: page.data.map((row) => (row.entity === 'survey_answer' ? { ...row, label: '' } : row)),
-      };
+      // Without the name alone a respondent could still be found: the answer's id (a UUIDv7) and time match the
+      // invitation's `answeredAt`, which every reader of surveys sees. So the answer keeps its survey and score,
+      // loses its id and time, and the page lists them by survey and score rather than in the order answered.
+      const masked = page.data
+        .map((row) => (row.entity === 'survey_answer' ? { ...row, label: '', date: null } : row))
+        .sort((a, b) =>
+          a.entity === 'survey_answer' && b.entity === 'survey_answer'
+            ? (a.parentId ?? '').localeCompare(b.parentId ?? '') || (a.value ?? 0) - (b.value ?? 0)
+            : 0,
+        );
+      // Numbered after sorting, so the numbers say nothing of the order answered either.
+      let hidden = 0;
+      for (const row of masked) if (row.entity === 'survey_answer') row.id = `answer-${++hidden}`;
+      return { ...page, data: masked };
     },
   };
   return service;

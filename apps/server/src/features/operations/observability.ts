@@ -15,6 +15,26 @@ export function requestIdOf(request: IncomingMessage): string {
   return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
+// Paths whose last part is a bearer secret (a survey link, a calendar feed): the token must not reach the logs.
+const SECRET_PATHS = /(\/public\/surveys\/|\/calendar\/|^\/s\/)[^/?#]+/;
+
+/** The request as Fastify logs it, with secret tokens in the path replaced. */
+export function loggedRequest(request: {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}) {
+  return {
+    method: request.method,
+    url: request.url.replace(SECRET_PATHS, '$1[secret]'),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
 /** The logger of the request being served (it carries the request id), for code that has no request at hand. */
 const requestLogger = new AsyncLocalStorage<FastifyBaseLogger>();
 

@@ -180,6 +180,30 @@ describe.each(dialects)('request ids and logs on %s', (dialect) => {
     expect(lines.filter((line) => line.reqId === undefined)).toEqual([]);
   });
 
+  it('never logs the secret of a survey link or a calendar feed', async () => {
+    const secret = 'Zx9-secret-token-value_0123456789abcdef';
+    for (const url of [
+      `/api/v1/calendar/${secret}.ics`,
+      `/api/v1/public/surveys/${secret}`,
+      `/s/${secret}?lang=zh-CN`,
+    ]) {
+      await app.inject({ method: 'GET', url });
+    }
+    const logged = JSON.stringify(lines);
+    expect(logged).not.toContain(secret);
+    const urls = lines.flatMap((line) => {
+      const req = line.req as { url?: string } | undefined;
+      return req?.url ? [req.url] : [];
+    });
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        '/api/v1/calendar/[secret]',
+        '/api/v1/public/surveys/[secret]',
+        '/s/[secret]?lang=zh-CN',
+      ]),
+    );
+  });
+
   it('generates an id when none comes, or when the incoming one is too long or not plain', async () => {
     for (const incoming of [undefined, 'x'.repeat(200), 'a b', 'line\u2028break', '<script>']) {
       const response = await app.inject({

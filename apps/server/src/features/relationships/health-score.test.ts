@@ -175,6 +175,15 @@ describe.each(dialects)('the stored health score on %s', (dialect) => {
     expect(after.total).toBe(1);
     expect(after.counts.get('poor')).toEqual({ count: 1, overridden: 0 });
     expect(after.counts.get('fair')).toBeUndefined();
+    // The pass moved the audit log, so answers kept until it moves (the dashboard's) are built again.
+    const audited = await db()
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id', 'after'])
+      .where('entity', '=', 'health_scores')
+      .execute();
+    expect(audited).toEqual([
+      { entity: 'health_scores', entity_id: today(), after: expect.stringContaining('"rescored":1') },
+    ]);
   });
 
   it('leaves a score a change wrote today as it is, and passes ended and archived relationships by', async () => {

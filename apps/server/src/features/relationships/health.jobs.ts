@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import { registerJobHandler, registerPeriodicTask } from '../jobs/jobs.js';
 import { storeHealth } from './health.js';
 
@@ -50,7 +51,18 @@ export async function rescoreHealth(db: Kysely<DB>, today: string, options: Resc
         .execute()
     ).map((row) => row.id);
     if (ids.length === 0) return scored;
-    await db.transaction().execute((trx) => storeHealth(trx, ids, today, { staleOnly: true }));
+    await db.transaction().execute(async (trx) => {
+      await storeHealth(trx, ids, today, { staleOnly: true });
+      // Answers kept until the audit log moves (the dashboard's health bands) must see the new scores.
+      await recordAudit(trx, {
+        actorId: null,
+        action: 'update',
+        entity: 'health_scores',
+        entityId: today,
+        before: null,
+        after: { rescored: ids.length },
+      });
+    });
     scored += ids.length;
     after = ids[ids.length - 1] as string;
   }

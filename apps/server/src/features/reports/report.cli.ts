@@ -24,9 +24,11 @@ async function readerOf(db: Kysely<DB>, email: string | undefined): Promise<Acto
         .selectFrom('users')
         .selectAll()
         .where('role', '=', 'administrator')
+        .where('deactivated_at', 'is', null)
         .orderBy('created_at')
         .executeTakeFirst();
   if (!row) throw new Error(email ? `No user ${email}` : 'Create an administrator first');
+  if (row.deactivated_at !== null) throw new Error(`${email} is deactivated`);
   return { id: row.id, name: row.name, role: row.role as Actor['role'], via: 'token' };
 }
 

@@ -1,6 +1,6 @@
+import { type CsvCell, toCsv } from '../../components/charts/csv';
 import { downloadText, downloadUrl } from '../../components/charts/download';
 import { type ECharts, type EChartsCoreOption, echarts } from '../../components/charts/echarts';
-import { type CsvCell, toCsv } from './dashboard.csv';
 
 export type { CsvCell };
 

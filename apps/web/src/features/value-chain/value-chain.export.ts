@@ -1,4 +1,5 @@
 import type { ValueChainHeatMap } from '@rapport/contracts';
+import { toCsv } from '../../components/charts/csv';
 import { downloadText, downloadUrl } from '../../components/charts/download';
 import { type ECharts, type EChartsCoreOption, echarts } from '../../components/charts/echarts';
 
@@ -31,13 +32,6 @@ export function exportSvg(
   }
 }
 
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  // Quoted when needed; a leading formula character is neutralised so spreadsheets do not run it.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
 /** One row per activity and record type, with the level, in the user's language (UTF-8 with BOM for Excel). */
 export function exportCsv(
   heatMap: ValueChainHeatMap,
@@ -61,6 +55,5 @@ export function exportCsv(
       ]);
     }
   }
-  const text = rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n');
-  downloadText(`\uFEFF${text}\r\n`, fileName(heatMap, 'csv'), 'text/csv;charset=utf-8');
+  downloadText(`\uFEFF${toCsv(rows)}`, fileName(heatMap, 'csv'), 'text/csv;charset=utf-8');
 }

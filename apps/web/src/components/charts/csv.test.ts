@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './dashboard.csv';
+import { toCsv } from './csv';
 
 describe('toCsv', () => {
   it('writes rows with CRLF, leaves empty cells for missing values and quotes what needs it', () => {
@@ -13,6 +13,6 @@ describe('toCsv', () => {
   });
 
   it('keeps spreadsheets from running a label as a formula, but not a negative number', () => {
-    expect(toCsv([['=SUM(A1)', '@x', -3]])).toBe("'=SUM(A1),'@x,-3\r\n");
+    expect(toCsv([['=SUM(A1)', '@x', -3, '\tcmd', '+1']])).toBe("'=SUM(A1),'@x,-3,'\tcmd,'+1\r\n");
   });
 });
