@@ -20,7 +20,10 @@ test.describe('Exports', () => {
     await page.goto('/improvements');
     await page.getByRole('searchbox', { name: 'Search' }).fill(tag);
     await expect(page.getByRole('row').filter({ hasText: `${tag} plain` })).toBeVisible();
-    const exported = await new ExportCsv(page).download();
+    // The search is applied after a pause; the link carries the list's filters once it is.
+    const exportCsv = new ExportCsv(page);
+    await expect(exportCsv.button).toHaveAttribute('href', new RegExp(`q=[^&]*${tag.split(' ').at(-1)}`));
+    const exported = await exportCsv.download();
     expect(exported.name).toMatch(/^improvements-\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, ...rows] = Papa.parse<string[]>(exported.text, { skipEmptyLines: true }).data;
     expect(header?.slice(0, 2)).toEqual(['ID', 'Title']);
