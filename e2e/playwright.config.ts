@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { admin, baseURL } from './fixtures/env';
+import { admin, baseURL, port } from './fixtures/env';
 
 // Every run starts from an empty database, so tests never depend on what an earlier run left behind.
 const databaseFile = join(tmpdir(), `rapport-e2e-${Date.now()}-${randomUUID()}.db`);
@@ -44,7 +44,7 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
-      PORT: '3111',
+      PORT: port,
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${databaseFile}`,
       RAPPORT_ADMIN_EMAIL: admin.email,

@@ -1,3 +1,4 @@
+import { baseURL } from '../fixtures/env';
 import { openRelationship, seedGroupWithAgreedModel } from '../fixtures/relationship-api';
 import { expect, signInPageThroughApi, test } from '../fixtures/test';
 import { CalendarFeedSection } from '../page-models/calendar-feed-section';
@@ -34,7 +35,9 @@ test.describe('Calendar feed', () => {
     await feed.confirm('Create calendar feed', 'Create feed');
     await expect(feed.url).toBeVisible();
     const url = (await feed.url.textContent()) ?? '';
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3111\/api\/v1\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(url).toMatch(
+      new RegExp(`^${baseURL.replaceAll('.', '\\.')}/api/v1/calendar/[A-Za-z0-9_-]{43}\\.ics$`),
+    );
     await feed.button('Copy address').click();
     await expect(feed.button('Copied')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);

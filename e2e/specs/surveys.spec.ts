@@ -1,5 +1,6 @@
 import type { InvitationsCreated } from '@rapport/contracts';
 import { uniqueName } from '../fixtures/api';
+import { baseURL } from '../fixtures/env';
 import { seedOpenSurvey, seedRelationship } from '../fixtures/survey-api';
 import { expect, test } from '../fixtures/test';
 import { PublicSurveyPage, StakeholderViewCard, SurveyPages } from '../page-models/survey-pages';
@@ -31,7 +32,7 @@ test.describe('Surveys by link', () => {
     const card = new StakeholderViewCard(adminPage);
     await expect(card.card.getByText('No answers from this stakeholder in the last year.')).toBeVisible();
     const link = await card.invite(survey.title);
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3111\/s\/[A-Za-z0-9_-]{43}$/);
+    expect(link).toMatch(new RegExp(`^${baseURL.replaceAll('.', '\\.')}/s/[A-Za-z0-9_-]{43}$`));
 
     // A fresh browser: no cookie, no session — and a phone-sized screen.
     const stranger = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
