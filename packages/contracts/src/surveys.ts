@@ -296,7 +296,9 @@ export const RelationshipSatisfaction = SatisfactionFigures.extend({
       at: IsoDateTime.describe('the latest answer'),
     })
     .nullable()
-    .describe('null without answers, or with fewer than minAnswers of them (unless the reader may read each)'),
+    .describe(
+      'null without answers, or with fewer than minAnswers of them (unless the reader may read each)',
+    ),
   health: Health.describe('Rapport’s own health of the relationship'),
   ratingGap: z
     .number()
@@ -314,7 +316,9 @@ export const PublicSurvey = z.object({
   organisation: z.string(),
   stakeholderName: z.string(),
   kind: SurveyKind,
-  anonymity: SurveyAnonymity.describe('the page tells the respondent whether their answer carries their name'),
+  anonymity: SurveyAnonymity.describe(
+    'the page tells the respondent whether their answer carries their name',
+  ),
   minAnswers: z.number().int(),
   title: z.string(),
   intro: z.string(),

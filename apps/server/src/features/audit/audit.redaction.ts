@@ -102,7 +102,10 @@ export async function auditEntriesFor(
     }));
   const anonymity = await anonymityOfAnswers(db, visible);
   const surveyed = visible.map((entry) => {
-    if (entry.entity === 'survey_answer' && !mayReadAnswer(reader.role, anonymity.get(entry.entityId) ?? 'anonymous'))
+    if (
+      entry.entity === 'survey_answer' &&
+      !mayReadAnswer(reader.role, anonymity.get(entry.entityId) ?? 'anonymous')
+    )
       return {
         ...entry,
         before: entry.before && answerWithoutContents(entry.before),

@@ -65,20 +65,20 @@ export async function openLowScoreException(trx: Kysely<DB>, lowScore: LowScore)
   const owner = lowScore.anonymous
     ? lowScore.surveyOwnerId
     : lowScore.relationshipId
-    ? (
-        await trx
-          .selectFrom('relationships')
-          .select('manager_id as owner_id')
-          .where('id', '=', lowScore.relationshipId)
-          .executeTakeFirst()
-      )?.owner_id
-    : (
-        await trx
-          .selectFrom('stakeholders')
-          .select('owner_id')
-          .where('id', '=', lowScore.stakeholderId)
-          .executeTakeFirst()
-      )?.owner_id;
+      ? (
+          await trx
+            .selectFrom('relationships')
+            .select('manager_id as owner_id')
+            .where('id', '=', lowScore.relationshipId)
+            .executeTakeFirst()
+        )?.owner_id
+      : (
+          await trx
+            .selectFrom('stakeholders')
+            .select('owner_id')
+            .where('id', '=', lowScore.stakeholderId)
+            .executeTakeFirst()
+        )?.owner_id;
   const { title, description } = complaintText(lowScore);
   const relationshipId = lowScore.anonymous ? null : lowScore.relationshipId;
   const stakeholderIds = lowScore.anonymous || relationshipId ? [] : [lowScore.stakeholderId];

@@ -316,7 +316,10 @@ const n = (value: unknown) => (value === null || value === undefined ? 0 : Numbe
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
 /** Every figure of a slice, before the privacy rules decide which of them may be shown (survey.privacy.ts). */
-export type RawFigures = Omit<SatisfactionFigures, 'shown' | 'minAnswers' | 'answered' | 'csat' | 'nps' | 'climate'> & {
+export type RawFigures = Omit<
+  SatisfactionFigures,
+  'shown' | 'minAnswers' | 'answered' | 'csat' | 'nps' | 'climate'
+> & {
   answered: number;
   csat: NonNullable<SatisfactionFigures['csat']>;
   nps: NonNullable<SatisfactionFigures['nps']>;
@@ -396,7 +399,9 @@ export async function relationshipSurveyPrivacy(db: Kysely<DB>, relationshipId: 
     .innerJoin('surveys', 'surveys.id', 'survey_invitations.survey_id')
     .select([
       (eb) => eb.fn.max<number | string | null>('surveys.min_answers').as('k'),
-      sql<number | string | null>`sum(case when surveys.anonymity = 'anonymous' then 1 else 0 end)`.as('anonymous'),
+      sql<number | string | null>`sum(case when surveys.anonymity = 'anonymous' then 1 else 0 end)`.as(
+        'anonymous',
+      ),
     ])
     .where('survey_invitations.relationship_id', '=', relationshipId)
     .executeTakeFirstOrThrow();

@@ -738,9 +738,9 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
     // no rating, and the manager (who may read each answer of these named surveys) sees it.
     const early = (await get(viewer, `/api/v1/relationships/${relationship.id}`)).json();
     expect(satisfactionReason(early)).toMatchObject({ score: null, value: null });
-    expect(
-      (await get(viewer, `/api/v1/relationships/${relationship.id}/satisfaction`)).json(),
-    ).toMatchObject({ shown: false, answered: null, csat: null, stakeholderRating: null, ratingGap: null });
+    expect((await get(viewer, `/api/v1/relationships/${relationship.id}/satisfaction`)).json()).toMatchObject(
+      { shown: false, answered: null, csat: null, stakeholderRating: null, ratingGap: null },
+    );
     expect(
       (await get(manager, `/api/v1/relationships/${relationship.id}/satisfaction`)).json(),
     ).toMatchObject({ shown: true, answered: 2, stakeholderRating: { csat: 3.5, answers: 2 } });

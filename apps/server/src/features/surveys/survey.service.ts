@@ -331,7 +331,10 @@ export function createSurveyService(
       const anonymous = survey.anonymity === 'anonymous';
       if (anonymous && query.status === 'answered')
         throw fieldErrors('bad_request', [
-          { path: 'status', message: 'an anonymous survey does not say who answered; its results give the count' },
+          {
+            path: 'status',
+            message: 'an anonymous survey does not say who answered; its results give the count',
+          },
         ]);
       return listInvitations(db, surveyId, query, now(), anonymous);
     },
