@@ -158,7 +158,7 @@ test.describe('Surveys by link', () => {
     const k = dialog.getByRole('textbox', { name: 'Smallest number of answers shown (k)' });
     await k.fill('2');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog.getByText(/so that no figure is one person/)).toBeVisible();
+    await expect(dialog.getByText('Must be at least 3')).toBeVisible();
     await k.fill('3');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
