@@ -17,3 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`update surveys set anonymity = 'anonymous' where kind = 'climate'`.execute(db);
 }
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('surveys').dropColumn('min_answers').execute();
+  await db.schema.alterTable('surveys').dropColumn('anonymity').execute();
+}
