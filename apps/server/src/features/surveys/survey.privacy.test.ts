@@ -125,8 +125,9 @@ describe.each(dialects)('survey privacy on %s', (dialect) => {
     // Nobody learns who answered, or when: the invitations say sent, whoever answered.
     const listed = (await get(manager, `/api/v1/surveys/${survey.id}/invitations`)).json();
     expect(listed.data).toHaveLength(5);
+    // Not even through the version: answering makes no new version of an anonymous survey's invitation.
     for (const invitation of listed.data)
-      expect(invitation).toMatchObject({ status: 'sent', answeredAt: null });
+      expect(invitation).toMatchObject({ status: 'sent', answeredAt: null, version: 1 });
     const byStatus = await get(h.admin, `/api/v1/surveys/${survey.id}/invitations?status=answered`);
     expect(byStatus.statusCode).toBe(400);
     expect(byStatus.json().errors.map((e: { path: string }) => e.path)).toEqual(['status']);

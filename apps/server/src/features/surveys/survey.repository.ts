@@ -212,11 +212,24 @@ export async function invitationByTokenHash(db: Kysely<DB>, tokenHash: string) {
     .executeTakeFirst();
 }
 
-/** Marks the invitation answered only if it is not yet: of two answers at once, one updates a row, one none. */
-export async function claimInvitation(db: Kysely<DB>, id: string, at: string): Promise<boolean> {
+/**
+ * Marks the invitation answered only if it is not yet: of two answers at once, one updates a row, one none. The
+ * invitation of an anonymous survey keeps its version, which every reader of its invitations sees: a new version
+ * would say who answered.
+ */
+export async function claimInvitation(
+  db: Kysely<DB>,
+  id: string,
+  at: string,
+  anonymous: boolean,
+): Promise<boolean> {
   const result = await db
     .updateTable('survey_invitations')
-    .set({ answered_at: at, updated_at: at, version: sql<number>`version + 1` })
+    .set(
+      anonymous
+        ? { answered_at: at }
+        : { answered_at: at, updated_at: at, version: sql<number>`version + 1` },
+    )
     .where('id', '=', id)
     .where('answered_at', 'is', null)
     .where('expires_at', '>', at)

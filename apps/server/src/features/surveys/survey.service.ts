@@ -457,7 +457,7 @@ export function createSurveyService(
         const questions = fromJson<SurveyQuestion[]>(row.questions) ?? [];
         const errors = answerErrors(kind, questions, input);
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
-        if (!(await claimInvitation(trx, row.id, at))) {
+        if (!(await claimInvitation(trx, row.id, at, row.anonymity === 'anonymous'))) {
           // Another answer came first (or the link expired this very moment).
           const again = await invitationByTokenHash(trx, hashSurveyToken(token));
           throw new SurveyLinkGone(again?.answered_at ? 'answered' : 'expired');
