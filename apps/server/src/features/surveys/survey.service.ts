@@ -521,7 +521,10 @@ export function createSurveyService(
             at,
           });
         }
-        if (row.relationship_id !== null) await recordHealth(trx, [row.relationship_id], at.slice(0, 10));
+        // Not for an anonymous survey: a point in the relationship's health history on the day of the answer would
+        // say when its stakeholder answered. Its answers reach health (from k of them) at the next daily scoring.
+        if (row.relationship_id !== null && !anonymous)
+          await recordHealth(trx, [row.relationship_id], at.slice(0, 10));
         return { status: 'answered' as const, answeredAt: at };
       });
     },
