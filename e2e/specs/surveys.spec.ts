@@ -43,6 +43,8 @@ test.describe('Surveys by link', () => {
     await expect(phone.getByRole('heading', { level: 1, name: survey.title })).toBeVisible();
     await expect(phone.getByText(`For ${stakeholder.name}`)).toBeVisible();
     await expect(phone.getByText('Two minutes, honestly.')).toBeVisible();
+    // A satisfaction survey is named unless chosen otherwise, and the page says so before anything is typed.
+    await expect(phone.getByTestId('survey-privacy')).toContainText('This survey is not anonymous');
 
     // Sending without the required ratings says what is missing.
     await phone.getByRole('button', { name: 'Send my answer' }).click();
@@ -93,6 +95,7 @@ test.describe('Surveys by link', () => {
     await expect(page.getByText('致 王芳')).toBeVisible();
     await expect(page.getByRole('button', { name: '提交我的回答' })).toBeVisible();
     await expect(page.getByRole('radio', { name: '中文' })).toBeChecked();
+    await expect(page.getByTestId('survey-privacy')).toContainText('这不是匿名调查');
     await page.getByText('English', { exact: true }).click();
     await expect(page.getByRole('button', { name: 'Send my answer' })).toBeVisible();
 
@@ -136,5 +139,53 @@ test.describe('Surveys by link', () => {
     const answers = adminPage.getByRole('region', { name: 'Answers and comments' });
     await expect(answers.getByText('Preferred channel:')).toBeVisible();
     await expect(answers.getByText('CSAT 2')).toBeVisible();
+  });
+
+  test('an anonymous survey says so to the respondent, in their language, and shows nothing below k answers', async ({
+    adminApi,
+    adminPage,
+    browser,
+  }) => {
+    test.slow();
+    const stakeholder = await adminApi.createStakeholder({ name: uniqueName('Anonymous invitee') });
+    const title = uniqueName('Anonymous pulse');
+    await adminPage.goto('/surveys');
+    await adminPage.getByRole('button', { name: 'New survey' }).first().click();
+    const dialog = adminPage.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+    await dialog.getByRole('combobox', { name: 'Privacy of the answers' }).click();
+    await adminPage.getByRole('option', { name: 'Anonymous', exact: true }).click();
+    const k = dialog.getByRole('textbox', { name: 'Smallest number of answers shown (k)' });
+    await k.fill('2');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByText('Must be at least 3')).toBeVisible();
+    await k.fill('3');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(adminPage.getByRole('heading', { level: 1, name: new RegExp(title) })).toBeVisible();
+    await adminPage.getByRole('button', { name: 'Open for answers' }).click();
+    const link = await new SurveyPages(adminPage).inviteStakeholder(stakeholder.name);
+    const invitations = adminPage.getByRole('table', { name: 'Invitations' });
+    await expect(invitations.getByRole('columnheader', { name: 'Answered' })).toHaveCount(0);
+
+    const stranger = await browser.newContext({ locale: 'zh-CN' });
+    const phone = await stranger.newPage();
+    await phone.goto(link);
+    await expect(phone.getByTestId('survey-privacy')).toContainText('这是匿名调查');
+    await expect(phone.getByTestId('survey-privacy')).toContainText('3');
+    await phone.getByText('English', { exact: true }).click();
+    await expect(phone.getByTestId('survey-privacy')).toContainText('This survey is anonymous');
+    const publicPage = new PublicSurveyPage(phone);
+    await publicPage.rate(/how satisfied/, '2');
+    await phone.getByRole('button', { name: 'Send my answer' }).click();
+    await expect(publicPage.notice('thanks')).toBeVisible();
+    await stranger.close();
+
+    // One answer is no aggregate: nothing is shown, not even to the administrator, nor who answered.
+    await adminPage.reload();
+    await expect(adminPage.getByTestId('results-hidden')).toContainText('Fewer than 3 answers — not shown');
+    await expect(adminPage.getByLabel('Average CSAT: —')).toBeVisible();
+    await expect(invitations.getByRole('row').filter({ hasText: stakeholder.name })).toContainText('Sent');
+    await expect(adminPage.getByRole('region', { name: 'Answers and comments' })).toHaveCount(0);
   });
 });

@@ -19,6 +19,28 @@ export const surveyKinds = ['satisfaction', 'climate'] as const;
 export const SurveyKind = z.enum(surveyKinds);
 export type SurveyKind = z.infer<typeof SurveyKind>;
 
+/**
+ * The survey's privacy, in one sentence each. Anonymous: nobody sees an individual answer; results appear only as
+ * aggregates of at least `minAnswers` answers. Named: individual answers are visible to roles with
+ * `surveys.answers`; everyone else sees aggregates of at least `minAnswers` answers.
+ */
+export const surveyAnonymities = ['anonymous', 'named'] as const;
+export const SurveyAnonymity = z.enum(surveyAnonymities);
+export type SurveyAnonymity = z.infer<typeof SurveyAnonymity>;
+
+/** k of k-anonymity: the fewest answers a figure is made of (5 unless the survey says otherwise). */
+export const MIN_ANSWERS_DEFAULT = 5;
+export const MIN_ANSWERS_FLOOR = 3;
+const MinAnswers = z
+  .number()
+  .int()
+  .min(MIN_ANSWERS_FLOOR, `at least ${MIN_ANSWERS_FLOOR}, so that no figure is one person's answer`)
+  .max(1000, 'at most 1000');
+
+/** Climate surveys ask colleagues about their workplace: anonymous unless said otherwise. */
+export const defaultAnonymity = (kind: SurveyKind): SurveyAnonymity =>
+  kind === 'climate' ? 'anonymous' : 'named';
+
 export const surveyStatuses = ['draft', 'open', 'closed'] as const;
 export const SurveyStatus = z.enum(surveyStatuses);
 export type SurveyStatus = z.infer<typeof SurveyStatus>;
@@ -84,6 +106,8 @@ export const Survey = z.object({
     .nullable()
     .describe('a CSAT (climate: score) at or below this opens a complaint exception; null: never'),
   expiresAfterDays: z.number().int().describe('how long an invitation link stays valid'),
+  anonymity: SurveyAnonymity,
+  minAnswers: z.number().int().describe('figures are shown only as aggregates of at least this many answers'),
   status: SurveyStatus,
   createdBy: Id.nullable(),
   archivedAt: IsoDateTime.nullable(),
@@ -101,6 +125,8 @@ export const SurveyCreate = z.strictObject({
   locale: Locale.nullable().default(null),
   lowScoreThreshold: Threshold.nullable().default(2),
   expiresAfterDays: ExpiryDays.default(30),
+  anonymity: SurveyAnonymity.optional().describe('default: anonymous for climate, named for satisfaction'),
+  minAnswers: MinAnswers.default(MIN_ANSWERS_DEFAULT),
   status: SurveyStatus.default('draft'),
 });
 export type SurveyCreate = z.infer<typeof SurveyCreate>;
@@ -113,6 +139,8 @@ export const SurveyPatch = z
     locale: Locale.nullable(),
     lowScoreThreshold: Threshold.nullable(),
     expiresAfterDays: ExpiryDays,
+    anonymity: SurveyAnonymity.describe('only until the first invitation'),
+    minAnswers: MinAnswers,
     status: SurveyStatus.describe('draft → open ⇄ closed; back to draft only before the first invitation'),
     version: Version,
   })
@@ -141,10 +169,10 @@ export const SurveyInvitation = z.object({
   stakeholderName: z.string(),
   relationshipId: Id.nullable().describe('answers feed this relationship’s satisfaction and health'),
   groupId: Id.nullable().describe('the group it was sent to, when sent to a group'),
-  status: InvitationStatus,
+  status: InvitationStatus.describe('of an anonymous survey: sent or expired, never whether it was answered'),
   sentAt: IsoDateTime,
   expiresAt: IsoDateTime,
-  answeredAt: IsoDateTime.nullable(),
+  answeredAt: IsoDateTime.nullable().describe('always null for an anonymous survey'),
   createdBy: Id.nullable(),
   version: Version,
   createdAt: IsoDateTime,
@@ -224,24 +252,32 @@ export type SurveyAnswerListQuery = z.infer<typeof SurveyAnswerListQuery>;
 /** Results of invitations: NPS = % promoters (9–10) − % detractors (0–6). */
 export const SatisfactionFigures = z.object({
   invited: z.number().int(),
-  answered: z.number().int(),
+  shown: z
+    .boolean()
+    .describe('false: fewer than minAnswers answers, so neither their number nor their figures are shown'),
+  minAnswers: z.number().int().describe('the fewest answers these figures are shown from'),
+  answered: z.number().int().nullable(),
   responseRate: z
     .number()
     .nullable()
     .describe('answered ÷ invited × 100, one decimal; null with none invited'),
-  csat: z.object({
-    average: z.number().nullable().describe('1–5, two decimals'),
-    count: z.number().int(),
-    distribution: z.array(z.number().int()).describe('answers giving 1, 2, 3, 4, 5'),
-  }),
-  nps: z.object({
-    score: z.number().nullable().describe('−100..100, one decimal'),
-    count: z.number().int(),
-    promoters: z.number().int(),
-    passives: z.number().int(),
-    detractors: z.number().int(),
-  }),
-  climate: z.object({ average: z.number().nullable(), count: z.number().int() }),
+  csat: z
+    .object({
+      average: z.number().nullable().describe('1–5, two decimals'),
+      count: z.number().int(),
+      distribution: z.array(z.number().int()).describe('answers giving 1, 2, 3, 4, 5'),
+    })
+    .nullable(),
+  nps: z
+    .object({
+      score: z.number().nullable().describe('−100..100, one decimal'),
+      count: z.number().int(),
+      promoters: z.number().int(),
+      passives: z.number().int(),
+      detractors: z.number().int(),
+    })
+    .nullable(),
+  climate: z.object({ average: z.number().nullable(), count: z.number().int() }).nullable(),
 });
 export type SatisfactionFigures = z.infer<typeof SatisfactionFigures>;
 
@@ -259,7 +295,10 @@ export const RelationshipSatisfaction = SatisfactionFigures.extend({
       answers: z.number().int(),
       at: IsoDateTime.describe('the latest answer'),
     })
-    .nullable(),
+    .nullable()
+    .describe(
+      'null without answers, or with fewer than minAnswers of them (unless the reader may read each)',
+    ),
   health: Health.describe('Rapport’s own health of the relationship'),
   ratingGap: z
     .number()
@@ -277,6 +316,10 @@ export const PublicSurvey = z.object({
   organisation: z.string(),
   stakeholderName: z.string(),
   kind: SurveyKind,
+  anonymity: SurveyAnonymity.describe(
+    'the page tells the respondent whether their answer carries their name',
+  ),
+  minAnswers: z.number().int(),
   title: z.string(),
   intro: z.string(),
   questions: z.array(QuestionOut),

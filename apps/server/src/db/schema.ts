@@ -465,6 +465,10 @@ export interface SurveysTable {
   locale: string | null;
   low_score_threshold: number | null;
   expires_after_days: number;
+  /** `anonymous` | `named` */
+  anonymity: string;
+  /** k: figures are shown only as aggregates of at least this many answers (≥ 3). */
+  min_answers: number;
   status: string;
   created_by: string | null;
   archived_at: string | null;

@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditListQuery } from '@rapport/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { fromJson, toJson } from '../../shared/json.js';
@@ -65,21 +65,22 @@ export async function recordAuditMany(db: Kysely<DB>, inputs: AuditInput[]): Pro
 // Ids are time-ordered (UUIDv7), so id order is the order in which entries were written.
 const newestFirst: Keyset = { column: 'id', direction: 'desc' };
 
-export async function listAudit(db: Kysely<DB>, query: AuditListQuery): Promise<Page<AuditEntry>> {
-  const rows = await applyKeyset(
-    db
-      .selectFrom('audit_log')
-      .selectAll()
-      .$if(query.entity !== undefined, (q) => q.where('entity', '=', query.entity as string))
-      .$if(query.entityId !== undefined, (q) => q.where('entity_id', '=', query.entityId as string))
-      .$if(query.actorId !== undefined, (q) => q.where('actor_id', '=', query.actorId as string)),
-    newestFirst,
-    query.cursor,
-    'audit_log',
-  )
+/** A page of entries; `hiddenEntities` (what the reader may not read at all) are left out by the query itself. */
+export async function listAudit(
+  db: Kysely<DB>,
+  query: AuditListQuery,
+  hiddenEntities: string[] = [],
+): Promise<Page<AuditEntry>> {
+  const base = db
+    .selectFrom('audit_log')
+    .$if(query.entity !== undefined, (q) => q.where('entity', '=', query.entity as string))
+    .$if(query.entityId !== undefined, (q) => q.where('entity_id', '=', query.entityId as string))
+    .$if(query.actorId !== undefined, (q) => q.where('actor_id', '=', query.actorId as string))
+    .$if(hiddenEntities.length > 0, (q) => q.where('entity', 'not in', hiddenEntities));
+  const rows = await applyKeyset(base.selectAll(), newestFirst, query.cursor, 'audit_log')
     .limit(query.limit + 1)
     .execute();
-  return pageFrom(rows, query.limit, newestFirst, (row) => ({
+  const page = pageFrom(rows, query.limit, newestFirst, (row) => ({
     id: row.id,
     at: row.at,
     actorId: row.actor_id,
@@ -89,4 +90,9 @@ export async function listAudit(db: Kysely<DB>, query: AuditListQuery): Promise<
     before: fromJson(row.before),
     after: fromJson(row.after),
   }));
+  if (query.count) {
+    const counted = await base.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    page.total = Number(counted.n);
+  }
+  return page;
 }

@@ -61,6 +61,7 @@ export async function seedDemoSurveys(db: Kysely<DB>, people: DemoPeople): Promi
     locale: null,
     lowScoreThreshold: 2,
     expiresAfterDays: 30,
+    minAnswers: 5,
     status: 'open',
   });
 
@@ -106,6 +107,7 @@ export async function seedDemoSurveys(db: Kysely<DB>, people: DemoPeople): Promi
     locale: 'zh-CN',
     lowScoreThreshold: null,
     expiresAfterDays: 14,
+    minAnswers: 5,
     status: 'open',
   });
   const internal = [...people.stakeholderIds.entries()]

@@ -1,5 +1,5 @@
-import type { KpiKey } from '@rapport/contracts';
-import type { Kysely } from 'kysely';
+import { type KpiKey, MIN_ANSWERS_DEFAULT, MIN_ANSWERS_FLOOR } from '@rapport/contracts';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import {
   climateScore,
@@ -10,7 +10,7 @@ import {
   reviewsOnTime,
   toxicExceptions,
 } from './kpi.events.js';
-import type { Series } from './kpi.measure.js';
+import { noMeasure, type Series } from './kpi.measure.js';
 import type { Window } from './kpi.period.js';
 import type { Scope } from './kpi.scope.js';
 import { manualSeries } from './kpi.settings.repository.js';
@@ -64,6 +64,39 @@ function seriesOf(
   }
 }
 
+/** KPIs made of survey answers: every point and breakdown row is an aggregate of at least k answers. */
+const surveyKpis: ReadonlySet<KpiKey> = new Set<KpiKey>([
+  'climate_score',
+  'internal_satisfaction',
+  'key_stakeholder_csat',
+  'key_stakeholder_nps',
+]);
+
+/**
+ * k for KPIs: the largest `min_answers` of any survey, so a KPI mixing surveys satisfies each of them (and with no
+ * survey yet, the default). The KPIs are the same for every reader, so no one sees a figure of fewer answers.
+ */
+async function kpiMinAnswers(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('surveys')
+    .select(sql<number | string | null>`max(min_answers)`.as('k'))
+    .executeTakeFirst();
+  return Math.max(
+    MIN_ANSWERS_FLOOR,
+    row?.k === null || row?.k === undefined ? MIN_ANSWERS_DEFAULT : Number(row.k),
+  );
+}
+
+/** A period or a breakdown row (a unit, a key group) of fewer than k answers is not shown. */
+function atLeast(k: number, series: Series): Series {
+  return {
+    points: series.points.map((point) =>
+      point.denominator !== null && point.denominator < k ? noMeasure : point,
+    ),
+    breakdown: series.breakdown.filter((row) => row.count >= k),
+  };
+}
+
 /**
  * The series of the KPIs asked for. CSAT and NPS of key stakeholders come from one query, so asking for
  * both costs it once. The KPIs are asked for together: on PostgreSQL they run side by side on the pool's
@@ -81,6 +114,11 @@ export async function computeSeries(
     shared ??= keyStakeholderSatisfaction(db, w, scope);
     return shared;
   };
-  const series = await Promise.all(keys.map((key) => seriesOf(db, key, w, scope, satisfaction)));
-  return new Map(keys.map((key, k) => [key, series[k] as Series]));
+  const k = keys.some((key) => surveyKpis.has(key)) ? await kpiMinAnswers(db) : MIN_ANSWERS_DEFAULT;
+  const series = await Promise.all(
+    keys.map((key) =>
+      seriesOf(db, key, w, scope, satisfaction).then((one) => (surveyKpis.has(key) ? atLeast(k, one) : one)),
+    ),
+  );
+  return new Map(keys.map((key, index) => [key, series[index] as Series]));
 }

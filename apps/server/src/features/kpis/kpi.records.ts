@@ -39,9 +39,25 @@ const inList = (column: RawBuilder<unknown>, ids: string[]) =>
 
 const flag = (condition: RawBuilder<unknown>) => sql`case when ${condition} then 1 else 0 end`;
 
-async function queryOf(db: Kysely<DB>, key: KpiKey, w: Window, scope: Scope): Promise<RecordQuery> {
+/**
+ * Which survey answers a drill-down may list one by one: those of named surveys to a role with `surveys.answers`,
+ * none to anyone else (the KPI's value is their aggregate). An anonymous survey's answers are never listed.
+ */
+export type AnswersListed = 'named' | 'none';
+
+async function queryOf(
+  db: Kysely<DB>,
+  key: KpiKey,
+  w: Window,
+  scope: Scope,
+  listed: AnswersListed,
+): Promise<RecordQuery> {
   const period = current(w);
   const end = lastEnd(w);
+  const answersListed =
+    listed === 'named'
+      ? sql`exists (select 1 from surveys sv where sv.id = a.survey_id and sv.anonymity = 'named')`
+      : sql`1 = 0`;
   const answers = (
     value: 'csat' | 'nps' | 'score',
     where: RawBuilder<unknown>,
@@ -52,7 +68,7 @@ async function queryOf(db: Kysely<DB>, key: KpiKey, w: Window, scope: Scope): Pr
     columns: sql`a.id as id, a.survey_id as parent_id, s.name as label, a.answered_at as date,
       ${flag(counted)} as counted, ${sql.ref(`a.${value}`)} as value`,
     from: sql`survey_answers a join stakeholders s on s.id = a.stakeholder_id`,
-    where: sql`a.answered_at >= ${period.from} and a.answered_at < ${end} and ${where}`,
+    where: sql`a.answered_at >= ${period.from} and a.answered_at < ${end} and ${where} and ${answersListed}`,
   });
   const relationships = (
     where: RawBuilder<unknown>,
@@ -202,8 +218,9 @@ export async function kpiRecords(
   w: Window,
   scope: Scope,
   page: { limit: number; cursor?: string | undefined },
+  listed: AnswersListed = 'none',
 ): Promise<Page<KpiRecord>> {
-  const q = await queryOf(db, key, w, scope);
+  const q = await queryOf(db, key, w, scope, listed);
   const after = page.cursor ? sql`and ${q.key} > ${decodeCursor(page.cursor)[1]}` : sql``;
   const { rows } = await sql<RecordRow>`
     select ${q.key} as k, ${q.columns} from ${q.from}

@@ -226,8 +226,10 @@ export function createKpiService(db: Kysely<DB>) {
     },
 
     /**
-     * The records behind the value for the period (not the trend), a page at a time. Who gave which score is
-     * shown only to those who may read survey answers (`surveys.answers`); others see the score alone.
+     * The records behind the value for the period (not the trend), a page at a time. Survey answers are listed
+     * one by one only to those who may read them (`surveys.answers`), and only of named surveys; everyone else
+     * gets the KPI's value, an aggregate, and no answer rows (a score without its name is still one person's
+     * answer when a filter narrows the slice to a few).
      */
     async records(
       actor: Actor | null,
@@ -236,22 +238,8 @@ export function createKpiService(db: Kysely<DB>) {
     ): Promise<Page<KpiRecord>> {
       const signedIn = requirePermission(actor, 'kpis.read');
       const kpi = keyOf(key);
-      const page = await kpiRecords(db, kpi, windowOf(query), scopeOf(query), query);
-      if (can(signedIn.role, 'surveys.answers')) return page;
-      // Without the name alone a respondent could still be found: the answer's id (a UUIDv7) and time match the
-      // invitation's `answeredAt`, which every reader of surveys sees. So the answer keeps its survey and score,
-      // loses its id and time, and the page lists them by survey and score rather than in the order answered.
-      const masked = page.data
-        .map((row) => (row.entity === 'survey_answer' ? { ...row, label: '', date: null } : row))
-        .sort((a, b) =>
-          a.entity === 'survey_answer' && b.entity === 'survey_answer'
-            ? (a.parentId ?? '').localeCompare(b.parentId ?? '') || (a.value ?? 0) - (b.value ?? 0)
-            : 0,
-        );
-      // Numbered after sorting, so the numbers say nothing of the order answered either.
-      let hidden = 0;
-      for (const row of masked) if (row.entity === 'survey_answer') row.id = `answer-${++hidden}`;
-      return { ...page, data: masked };
+      const listed = can(signedIn.role, 'surveys.answers') ? 'named' : 'none';
+      return kpiRecords(db, kpi, windowOf(query), scopeOf(query), query, listed);
     },
   };
   return service;

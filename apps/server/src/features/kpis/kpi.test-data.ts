@@ -427,6 +427,8 @@ export async function seedKpiData(db: Kysely<DB>, users: { admin: string; manage
     locale: null,
     low_score_threshold: null,
     expires_after_days: 30,
+    anonymity: kind === 'climate' ? 'anonymous' : 'named',
+    min_answers: 3,
     status: 'open',
     created_by: null,
     archived_at: null,

@@ -433,6 +433,24 @@ describe.each(dialects)('relationship reviews on %s', (dialect) => {
       summary: '',
       sentiment: null,
     });
+    // Three answers of one stakeholder are no aggregate of k = 5: an agent sees how many, not what they said.
+    expect(theirs.surveys).toMatchObject({
+      responses: 3,
+      averageCsat: null,
+      nps: null,
+      items: [{ id: `s-${r.id}`, responses: 3, averageCsat: null, nps: null }],
+    });
+    // Of an anonymous survey below k, not even the count: it would say that the stakeholder answered.
+    await db.updateTable('surveys').set({ anonymity: 'anonymous' }).where('id', '=', `s-${r.id}`).execute();
+    const anonymous = await get(manager, `/api/v1/reviews/${review.id}/evidence`);
+    expect(anonymous.surveys).toEqual({
+      available: true,
+      responses: 0,
+      averageCsat: null,
+      nps: null,
+      items: [],
+    });
+    await db.updateTable('surveys').set({ anonymity: 'named' }).where('id', '=', `s-${r.id}`).execute();
     // A viewer may read the pack; an approach review has none.
     expect(
       (await viewer.request({ method: 'GET', url: `/api/v1/reviews/${review.id}/evidence` })).statusCode,

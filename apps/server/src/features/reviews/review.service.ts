@@ -286,7 +286,7 @@ export function createReviewService(db: Kysely<DB>) {
         health: await healthInPeriod(db, relationship.id, from, to),
         checklist: await checklistProgress(db, relationship, from, to),
         exceptions: await exceptionsInPeriod(db, relationship.id, from, to),
-        surveys: await surveysInPeriod(db, relationship.id, from, to),
+        surveys: await surveysInPeriod(db, relationship.id, from, to, signedIn.role),
         reviews: await earlierReviews(db, relationship.id, review.id),
       };
     },

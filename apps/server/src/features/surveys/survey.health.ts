@@ -13,7 +13,9 @@ export const csatScore = (csat: number) => Math.round(((csat - 1) / 4) * 100);
 
 /**
  * The satisfaction health signal of a page of relationships in one grouped query: the average CSAT of
- * satisfaction-survey answers of the last 365 days (value 1–5, score 0–100).
+ * satisfaction-survey answers of the last 365 days (value 1–5, score 0–100). Health is shown to every reader of a
+ * relationship, and a relationship's answers all come from its one stakeholder, so the signal counts only from k
+ * answers (the largest k of their surveys): before that, it leaves the weighting as an unmeasured component does.
  */
 export async function satisfactionSignals(
   db: Kysely<DB>,
@@ -24,12 +26,17 @@ export async function satisfactionSignals(
   if (relationshipIds.length === 0) return signals;
   const rows = await db
     .selectFrom('survey_answers')
-    .select(['relationship_id', (eb) => eb.fn.avg<number | string>('csat').as('average')])
-    .where('relationship_id', 'in', relationshipIds)
-    .where('kind', '=', 'satisfaction')
-    .where('csat', 'is not', null)
-    .where('answered_at', '>=', sinceOf(today))
-    .groupBy('relationship_id')
+    .innerJoin('surveys', 'surveys.id', 'survey_answers.survey_id')
+    .select([
+      'survey_answers.relationship_id',
+      (eb) => eb.fn.avg<number | string>('survey_answers.csat').as('average'),
+    ])
+    .where('survey_answers.relationship_id', 'in', relationshipIds)
+    .where('survey_answers.kind', '=', 'satisfaction')
+    .where('survey_answers.csat', 'is not', null)
+    .where('survey_answers.answered_at', '>=', sinceOf(today))
+    .groupBy('survey_answers.relationship_id')
+    .having(sql<boolean>`count(*) >= max(surveys.min_answers)`)
     .execute();
   for (const row of rows) {
     const value = Math.round(Number(row.average) * 100) / 100;

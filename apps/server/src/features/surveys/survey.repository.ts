@@ -26,6 +26,8 @@ export function toSurvey(row: SurveysTable): Survey {
     locale: row.locale as Survey['locale'],
     lowScoreThreshold: row.low_score_threshold,
     expiresAfterDays: row.expires_after_days,
+    anonymity: row.anonymity as Survey['anonymity'],
+    minAnswers: row.min_answers,
     status: row.status as Survey['status'],
     createdBy: row.created_by,
     archivedAt: row.archived_at,
@@ -66,6 +68,18 @@ export function invitationStatus(
 ) {
   if (row.answered_at !== null) return 'answered';
   return row.expires_at <= at ? 'expired' : 'sent';
+}
+
+/**
+ * An invitation of an anonymous survey says nothing of whether, or when, it was answered: its status follows the
+ * expiry alone. The survey's results give the counts.
+ */
+export function withoutAnswer(invitation: SurveyInvitation, at: string): SurveyInvitation {
+  return {
+    ...invitation,
+    status: invitation.expiresAt <= at ? 'expired' : 'sent',
+    answeredAt: null,
+  };
 }
 
 export function toInvitation(row: InvitationRow, at: string): SurveyInvitation {
@@ -127,8 +141,9 @@ export async function pendingInvitees(
   return new Set(rows.map((row) => row.stakeholder_id));
 }
 
-function whereStatus(status: InvitationStatus, at: string) {
+function whereStatus(status: InvitationStatus, at: string, anonymous: boolean) {
   return (eb: ExpressionBuilder<DB, 'survey_invitations'>) => {
+    if (anonymous) return eb('survey_invitations.expires_at', status === 'expired' ? '<=' : '>', at);
     if (status === 'answered') return eb('survey_invitations.answered_at', 'is not', null);
     return eb.and([
       eb('survey_invitations.answered_at', 'is', null),
@@ -142,11 +157,14 @@ export async function listInvitations(
   surveyId: string,
   query: InvitationListQuery,
   at: string,
+  anonymous: boolean,
 ) {
   const keyset = keysetOf('-id', { id: 'id' });
   const base = invitationsWithNames(db)
     .where('survey_invitations.survey_id', '=', surveyId)
-    .$if(query.status !== undefined, (q) => q.where(whereStatus(query.status as InvitationStatus, at)))
+    .$if(query.status !== undefined, (q) =>
+      q.where(whereStatus(query.status as InvitationStatus, at, anonymous)),
+    )
     .$if(query.relationshipId !== undefined, (q) =>
       q.where('survey_invitations.relationship_id', '=', query.relationshipId as string),
     )
@@ -156,7 +174,9 @@ export async function listInvitations(
   const rows = await applyKeyset(base, keyset, query.cursor, 'survey_invitations')
     .limit(query.limit + 1)
     .execute();
-  const page = pageFrom(rows, query.limit, keyset, (row) => toInvitation(row, at));
+  const page = pageFrom(rows, query.limit, keyset, (row) =>
+    anonymous ? withoutAnswer(toInvitation(row, at), at) : toInvitation(row, at),
+  );
   if (query.count) {
     const counted = await base
       .clearSelect()
@@ -184,16 +204,32 @@ export async function invitationByTokenHash(db: Kysely<DB>, tokenHash: string) {
       'surveys.status as survey_status',
       'surveys.archived_at as survey_archived_at',
       'surveys.low_score_threshold',
+      'surveys.anonymity',
+      'surveys.min_answers',
+      'surveys.created_by as survey_created_by',
     ])
     .where('survey_invitations.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
-/** Marks the invitation answered only if it is not yet: of two answers at once, one updates a row, one none. */
-export async function claimInvitation(db: Kysely<DB>, id: string, at: string): Promise<boolean> {
+/**
+ * Marks the invitation answered only if it is not yet: of two answers at once, one updates a row, one none. The
+ * invitation of an anonymous survey keeps its version, which every reader of its invitations sees: a new version
+ * would say who answered.
+ */
+export async function claimInvitation(
+  db: Kysely<DB>,
+  id: string,
+  at: string,
+  anonymous: boolean,
+): Promise<boolean> {
   const result = await db
     .updateTable('survey_invitations')
-    .set({ answered_at: at, updated_at: at, version: sql<number>`version + 1` })
+    .set(
+      anonymous
+        ? { answered_at: at }
+        : { answered_at: at, updated_at: at, version: sql<number>`version + 1` },
+    )
     .where('id', '=', id)
     .where('answered_at', 'is', null)
     .where('expires_at', '>', at)
@@ -292,13 +328,24 @@ export async function listAnswers(db: Kysely<DB>, surveyId: string, query: Surve
 const n = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
+/** Every figure of a slice, before the privacy rules decide which of them may be shown (survey.privacy.ts). */
+export type RawFigures = Omit<
+  SatisfactionFigures,
+  'shown' | 'minAnswers' | 'answered' | 'csat' | 'nps' | 'climate'
+> & {
+  answered: number;
+  csat: NonNullable<SatisfactionFigures['csat']>;
+  nps: NonNullable<SatisfactionFigures['nps']>;
+  climate: NonNullable<SatisfactionFigures['climate']>;
+};
+
 /** Invitations, answers, CSAT, NPS and climate of the invitations matching the filters, in one grouped query. */
 export async function figures(
   db: Kysely<DB>,
   where: (
     query: SelectQueryBuilder<DB, 'survey_invitations', object>,
   ) => SelectQueryBuilder<DB, 'survey_invitations', object>,
-): Promise<SatisfactionFigures> {
+): Promise<RawFigures> {
   const count = (condition: ReturnType<typeof sql<boolean>>) =>
     sql<number | string>`sum(case when ${condition} then 1 else 0 end)`;
   const row = await where(db.selectFrom('survey_invitations'))
@@ -354,6 +401,25 @@ export const surveyFigures = (db: Kysely<DB>, surveyId: string, filters: SurveyR
 
 export const relationshipFigures = (db: Kysely<DB>, relationshipId: string) =>
   figures(db, (q) => q.where('survey_invitations.relationship_id', '=', relationshipId));
+
+/**
+ * The privacy of the surveys a relationship was asked in: the largest k among them (a figure mixing surveys is
+ * shown only when it satisfies each), and whether every one of them is named.
+ */
+export async function relationshipSurveyPrivacy(db: Kysely<DB>, relationshipId: string) {
+  const row = await db
+    .selectFrom('survey_invitations')
+    .innerJoin('surveys', 'surveys.id', 'survey_invitations.survey_id')
+    .select([
+      (eb) => eb.fn.max<number | string | null>('surveys.min_answers').as('k'),
+      sql<number | string | null>`sum(case when surveys.anonymity = 'anonymous' then 1 else 0 end)`.as(
+        'anonymous',
+      ),
+    ])
+    .where('survey_invitations.relationship_id', '=', relationshipId)
+    .executeTakeFirstOrThrow();
+  return { minAnswers: row.k === null ? null : Number(row.k), allNamed: n(row.anonymous) === 0 };
+}
 
 // ---- References ----
 

@@ -289,16 +289,24 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
     const view = await anonymous('GET', invitation.link);
     expect(view.statusCode).toBe(200);
     expect(Object.keys(view.json()).sort()).toEqual([
+      'anonymity',
       'expiresAt',
       'intro',
       'kind',
       'locale',
+      'minAnswers',
       'organisation',
       'questions',
       'stakeholderName',
       'title',
     ]);
-    expect(view.json()).toMatchObject({ organisation: 'Rapport', stakeholderName: '王芳', locale: 'zh-CN' });
+    expect(view.json()).toMatchObject({
+      organisation: 'Rapport',
+      stakeholderName: '王芳',
+      locale: 'zh-CN',
+      anonymity: 'named',
+      minAnswers: 5,
+    });
     const text = view.body;
     for (const secret of [
       survey.id,
@@ -465,7 +473,8 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
   });
 
   it('computes results by hand-checked maths, per relationship, group and period', async () => {
-    const survey = await createSurvey({ title: 'Results maths' });
+    // k = 3; the maths is read by a manager, who may read each answer of this named survey anyway.
+    const survey = await createSurvey({ title: 'Results maths', minAnswers: 3 });
     const people = await Promise.all([1, 2, 3, 4, 5].map(() => h.admin.createStakeholder()));
     const group = (
       await send(h.admin, 'POST', '/api/v1/stakeholder-groups', { name: `Results ${dialect}` })
@@ -491,17 +500,20 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
     const all = (await get(viewer, `/api/v1/surveys/${survey.id}/results`)).json();
     expect(all).toEqual({
       surveyId: survey.id,
+      shown: true,
+      minAnswers: 3,
       invited: 5,
       answered: 4,
       responseRate: 80,
       csat: { average: 3, count: 4, distribution: [1, 1, 0, 1, 1] },
       // (2 promoters − 1 detractor) ÷ 4 answers = 25
       nps: { score: 25, count: 4, promoters: 2, passives: 1, detractors: 1 },
-      climate: { average: null, count: 0 },
+      // No climate answer: no figure (each figure needs k answers of its own).
+      climate: null,
     });
 
     // Group: people 0 (5, 10) and 3 (1, 0): CSAT 3, NPS (1 − 1) ÷ 2 = 0.
-    const grouped = (await get(viewer, `/api/v1/surveys/${survey.id}/results?groupId=${group.id}`)).json();
+    const grouped = (await get(manager, `/api/v1/surveys/${survey.id}/results?groupId=${group.id}`)).json();
     expect(grouped).toMatchObject({
       invited: 2,
       answered: 2,
@@ -510,8 +522,12 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
       nps: { score: 0, promoters: 1, detractors: 1 },
     });
 
+    // A viewer sees neither figures nor the number of answers of a slice of fewer than k answers.
+    expect(
+      (await get(viewer, `/api/v1/surveys/${survey.id}/results?groupId=${group.id}`)).json(),
+    ).toMatchObject({ invited: 2, shown: false, answered: null, responseRate: null, csat: null, nps: null });
     const ofRelationship = (
-      await get(viewer, `/api/v1/surveys/${survey.id}/results?relationshipId=${relationship.id}`)
+      await get(manager, `/api/v1/surveys/${survey.id}/results?relationshipId=${relationship.id}`)
     ).json();
     expect(ofRelationship).toMatchObject({
       invited: 1,
@@ -520,7 +536,7 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
       nps: { score: 100 },
     });
 
-    const future = (await get(viewer, `/api/v1/surveys/${survey.id}/results?from=2999-01-01`)).json();
+    const future = (await get(manager, `/api/v1/surveys/${survey.id}/results?from=2999-01-01`)).json();
     expect(future).toMatchObject({
       invited: 0,
       answered: 0,
@@ -541,7 +557,7 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
     const three = await Promise.all([1, 2, 3].map(() => h.admin.createStakeholder()));
     const invited = (await invite(small.id, { stakeholderIds: three.map((p) => p.id) })).data;
     await anonymous('POST', invited[0].link, { csat: 4 });
-    const thirds = (await get(viewer, `/api/v1/surveys/${small.id}/results`)).json();
+    const thirds = (await get(manager, `/api/v1/surveys/${small.id}/results`)).json();
     expect(thirds).toMatchObject({
       responseRate: 33.3,
       csat: { average: 4, count: 1 },
@@ -563,12 +579,12 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
     const withNps = await anonymous('POST', invitation.link, { score: 4, nps: 9 });
     expect(withNps.statusCode).toBe(422);
     expect((await anonymous('POST', invitation.link, { score: 4, comment: 'Good' })).statusCode).toBe(201);
-    const results = (await get(viewer, `/api/v1/surveys/${survey.id}/results`)).json();
-    expect(results).toMatchObject({
-      climate: { average: 4, count: 1 },
-      csat: { count: 0 },
-      nps: { count: 0 },
-    });
+    // Anonymous by default: one answer is no aggregate, for anyone.
+    expect(survey.anonymity).toBe('anonymous');
+    for (const reader of [viewer, manager, h.admin]) {
+      const results = (await get(reader, `/api/v1/surveys/${survey.id}/results`)).json();
+      expect(results).toMatchObject({ shown: false, answered: null, climate: null, csat: null, nps: null });
+    }
   });
 
   it('refuses invitations naming nothing, several things or unknown records', async () => {
@@ -639,9 +655,9 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
     expect(calls).toEqual([
       expect.objectContaining({
         relationshipId: relationship.id,
+        anonymous: false,
         rating: 1,
         severity: 'severe',
-        comment: 'Nobody called back',
       }),
       expect.objectContaining({
         relationshipId: null,
@@ -661,7 +677,8 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
     expect(onRelationship).toEqual([
       expect.objectContaining({ type: 'complaint', severity: 'severe', status: 'open', reported_by: null }),
     ]);
-    expect(onRelationship[0]?.description).toContain('Nobody called back');
+    // Exceptions are read by every role: the comment stays with the answers, for roles with surveys.answers.
+    expect(onRelationship[0]?.description).not.toContain('Nobody called back');
     const onStakeholder = await db
       .selectFrom('exception_stakeholders')
       .innerJoin('exceptions', 'exceptions.id', 'exception_stakeholders.exception_id')
@@ -708,31 +725,48 @@ describe.each(dialects)('surveys by link on %s', (dialect) => {
       r.health.reasons.find((reason) => reason.component === 'satisfaction');
     expect(satisfactionReason(relationship)).toMatchObject({ score: null, value: null });
 
-    const first = await createSurvey({ title: 'Health one' });
-    const second = await createSurvey({ title: 'Health two' });
-    const [a] = (await invite(first.id, { relationshipId: relationship.id })).data;
-    const [b] = (await invite(second.id, { relationshipId: relationship.id })).data;
-    await anonymous('POST', a.link, { csat: 5, nps: 10 });
-    await anonymous('POST', b.link, { csat: 2, nps: 5 });
+    const surveys = await Promise.all(
+      ['Health one', 'Health two', 'Health three'].map((title) => createSurvey({ title, minAnswers: 3 })),
+    );
+    const links = [];
+    for (const survey of surveys)
+      links.push((await invite(survey.id, { relationshipId: relationship.id })).data[0].link);
+    await anonymous('POST', links[0], { csat: 5, nps: 10 });
+    await anonymous('POST', links[1], { csat: 2, nps: 5 });
 
-    // Average CSAT (5 + 2) ÷ 2 = 3.5 → (3.5 − 1) ÷ 4 × 100 = 62.5 → 63.
+    // Two answers of one stakeholder are no aggregate of three: health leaves the signal out, a viewer sees
+    // no rating, and the manager (who may read each answer of these named surveys) sees it.
+    const early = (await get(viewer, `/api/v1/relationships/${relationship.id}`)).json();
+    expect(satisfactionReason(early)).toMatchObject({ score: null, value: null });
+    expect((await get(viewer, `/api/v1/relationships/${relationship.id}/satisfaction`)).json()).toMatchObject(
+      { shown: false, answered: null, csat: null, stakeholderRating: null, ratingGap: null },
+    );
+    expect(
+      (await get(manager, `/api/v1/relationships/${relationship.id}/satisfaction`)).json(),
+    ).toMatchObject({ shown: true, answered: 2, stakeholderRating: { csat: 3.5, answers: 2 } });
+
+    await anonymous('POST', links[2], { csat: 5, nps: 10 });
+    // Average CSAT (5 + 2 + 5) ÷ 3 = 4 → (4 − 1) ÷ 4 × 100 = 75.
     const read = (await get(viewer, `/api/v1/relationships/${relationship.id}`)).json();
-    expect(satisfactionReason(read)).toMatchObject({ score: 63, value: 3.5 });
+    expect(satisfactionReason(read)).toMatchObject({ score: 75, value: 4 });
     const listed = (await get(viewer, `/api/v1/relationships?q=two-sided`)).json();
-    expect(satisfactionReason(listed.data[0])).toMatchObject({ score: 63, value: 3.5 });
+    expect(satisfactionReason(listed.data[0])).toMatchObject({ score: 75, value: 4 });
 
     const view = (await get(viewer, `/api/v1/relationships/${relationship.id}/satisfaction`)).json();
     expect(view).toMatchObject({
       relationshipId: relationship.id,
-      invited: 2,
-      answered: 2,
+      shown: true,
+      minAnswers: 3,
+      invited: 3,
+      answered: 3,
       responseRate: 100,
-      csat: { average: 3.5 },
-      nps: { score: 0, promoters: 1, detractors: 1 },
-      stakeholderRating: { csat: 3.5, score: 63, nps: 0, answers: 2, at: expect.any(String) },
+      csat: { average: 4 },
+      // (2 promoters − 1 detractor) ÷ 3 = 33.3
+      nps: { score: 33.3, promoters: 2, detractors: 1 },
+      stakeholderRating: { csat: 4, score: 75, nps: 33.3, answers: 3, at: expect.any(String) },
     });
     expect(view.health.score).toBe(read.health.score);
-    expect(view.ratingGap).toBe(63 - read.health.score);
+    expect(view.ratingGap).toBe(75 - read.health.score);
 
     // Answers older than 365 days leave the signal.
     await h.test.database.db

@@ -1,21 +1,22 @@
-import type {
-  FieldError,
-  InvitationCreate,
-  InvitationListQuery,
-  InvitationsCreated,
-  InvitationWithLink,
-  PublicAnswer,
-  PublicSurvey,
-  RelationshipSatisfaction,
-  Survey,
-  SurveyAnswer,
-  SurveyAnswerListQuery,
-  SurveyCreate,
-  SurveyListQuery,
-  SurveyPatch,
-  SurveyQuestion,
-  SurveyResults,
-  SurveyResultsQuery,
+import {
+  defaultAnonymity,
+  type FieldError,
+  type InvitationCreate,
+  type InvitationListQuery,
+  type InvitationsCreated,
+  type InvitationWithLink,
+  type PublicAnswer,
+  type PublicSurvey,
+  type RelationshipSatisfaction,
+  type Survey,
+  type SurveyAnswer,
+  type SurveyAnswerListQuery,
+  type SurveyCreate,
+  type SurveyListQuery,
+  type SurveyPatch,
+  type SurveyQuestion,
+  type SurveyResults,
+  type SurveyResultsQuery,
 } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB, SurveysTable } from '../../db/schema.js';
@@ -32,6 +33,7 @@ import { recordHealth } from '../relationships/health.js';
 import type { RelationshipService } from '../relationships/relationship.service.js';
 import { lowScoreSeverity, openLowScoreException } from './survey.exceptions.js';
 import { stakeholderRating } from './survey.health.js';
+import { answerWithoutContents, kOf, readsEachAnswer, visibleFigures } from './survey.privacy.js';
 import {
   activeGroupMembers,
   activeStakeholders,
@@ -50,6 +52,7 @@ import {
   pendingInvitees,
   relationshipFigures,
   relationshipForInvitation,
+  relationshipSurveyPrivacy,
   surveyFigures,
 } from './survey.repository.js';
 import { hashSurveyToken, newSurveyToken, surveyLink } from './survey.token.js';
@@ -165,6 +168,8 @@ export function createSurveyService(
         locale: input.locale,
         low_score_threshold: input.lowScoreThreshold,
         expires_after_days: input.expiresAfterDays,
+        anonymity: input.anonymity ?? defaultAnonymity(input.kind),
+        min_answers: input.minAnswers,
         status: input.status,
         created_by: signedIn.id,
         archived_at: null,
@@ -185,6 +190,12 @@ export function createSurveyService(
             path: 'questions',
             message: 'invitations were sent: the questions stay as they were asked (copy it as a new survey)',
           });
+        // Respondents were told whether their answer carries their name; that promise cannot change afterwards.
+        if (patch.anonymity !== undefined && invited && patch.anonymity !== current.anonymity)
+          errors.push({
+            path: 'anonymity',
+            message: 'invitations were sent: respondents were told whether it is anonymous; it stays so',
+          });
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
         return {
           ...(patch.title !== undefined && { title: patch.title, sort_name: patch.title.toLowerCase() }),
@@ -193,6 +204,8 @@ export function createSurveyService(
           ...(patch.locale !== undefined && { locale: patch.locale }),
           ...(patch.lowScoreThreshold !== undefined && { low_score_threshold: patch.lowScoreThreshold }),
           ...(patch.expiresAfterDays !== undefined && { expires_after_days: patch.expiresAfterDays }),
+          ...(patch.anonymity !== undefined && { anonymity: patch.anonymity }),
+          ...(patch.minAnswers !== undefined && { min_answers: patch.minAnswers }),
           ...(patch.status !== undefined && { status: patch.status }),
         };
       });
@@ -314,8 +327,16 @@ export function createSurveyService(
 
     async listInvitations(actor: Actor | null, surveyId: string, query: InvitationListQuery) {
       requirePermission(actor, 'surveys.read');
-      await loadSurvey(db, surveyId);
-      return listInvitations(db, surveyId, query, now());
+      const survey = await loadSurvey(db, surveyId);
+      const anonymous = survey.anonymity === 'anonymous';
+      if (anonymous && query.status === 'answered')
+        throw fieldErrors('bad_request', [
+          {
+            path: 'status',
+            message: 'an anonymous survey does not say who answered; its results give the count',
+          },
+        ]);
+      return listInvitations(db, surveyId, query, now(), anonymous);
     },
 
     /** A new token for an unanswered invitation: the old link stops working, the expiry starts again. */
@@ -355,13 +376,20 @@ export function createSurveyService(
       requirePermission(actor, 'surveys.read');
       if (query.from !== undefined && query.to !== undefined && query.from > query.to)
         throw fieldErrors('bad_request', [{ path: 'to', message: 'on or after from' }]);
-      await loadSurvey(db, surveyId);
-      return { surveyId, ...(await surveyFigures(db, surveyId, query)) };
+      const signedIn = requirePermission(actor, 'surveys.read');
+      const survey = await loadSurvey(db, surveyId);
+      const slice = { minAnswers: survey.minAnswers, allNamed: survey.anonymity === 'named' };
+      return { surveyId, ...visibleFigures(await surveyFigures(db, surveyId, query), slice, signedIn.role) };
     },
 
     async answers(actor: Actor | null, surveyId: string, query: SurveyAnswerListQuery) {
       requirePermission(actor, 'surveys.answers');
-      await loadSurvey(db, surveyId);
+      const survey = await loadSurvey(db, surveyId);
+      if (survey.anonymity === 'anonymous')
+        throw new AppError(
+          'forbidden',
+          'This survey is anonymous: nobody reads an individual answer; its results show aggregates',
+        );
       return listAnswers(db, surveyId, query);
     },
 
@@ -370,10 +398,18 @@ export function createSurveyService(
       actor: Actor | null,
       relationshipId: string,
     ): Promise<RelationshipSatisfaction> {
-      requirePermission(actor, 'surveys.read');
+      const signedIn = requirePermission(actor, 'surveys.read');
       const relationship = await relationships.get(actor, relationshipId);
-      const rating = await stakeholderRating(db, relationshipId, today());
-      const figures = await relationshipFigures(db, relationshipId);
+      const privacy = await relationshipSurveyPrivacy(db, relationshipId);
+      const slice = { minAnswers: kOf(privacy.minAnswers), allNamed: privacy.allNamed };
+      const figures = visibleFigures(await relationshipFigures(db, relationshipId), slice, signedIn.role);
+      // The relationship's stakeholder is one person: their rating is shown from k answers, unless this reader
+      // may read each of those answers anyway.
+      const found = await stakeholderRating(db, relationshipId, today());
+      const rating =
+        found !== null && (found.answers >= slice.minAnswers || readsEachAnswer(signedIn.role, slice))
+          ? found
+          : null;
       const ours = relationship.health.score;
       return {
         relationshipId,
@@ -397,6 +433,8 @@ export function createSurveyService(
         organisation: ORGANISATION_NAME,
         stakeholderName: row.stakeholder_name,
         kind: row.kind as Survey['kind'],
+        anonymity: row.anonymity as Survey['anonymity'],
+        minAnswers: row.min_answers,
         title: row.title,
         intro: row.intro,
         questions: fromJson<SurveyQuestion[]>(row.questions) ?? [],
@@ -419,7 +457,7 @@ export function createSurveyService(
         const questions = fromJson<SurveyQuestion[]>(row.questions) ?? [];
         const errors = answerErrors(kind, questions, input);
         if (errors.length > 0) throw fieldErrors('rule_broken', errors);
-        if (!(await claimInvitation(trx, row.id, at))) {
+        if (!(await claimInvitation(trx, row.id, at, row.anonymity === 'anonymous'))) {
           // Another answer came first (or the link expired this very moment).
           const again = await invitationByTokenHash(trx, hashSurveyToken(token));
           throw new SurveyLinkGone(again?.answered_at ? 'answered' : 'expired');
@@ -458,30 +496,35 @@ export function createSurveyService(
           answers: toJson(answer.answers),
           answered_at: at,
         });
+        const anonymous = row.anonymity === 'anonymous';
         await recordAudit(trx, {
           actorId: null,
           action: 'create',
           entity: 'survey_answer',
           entityId: answer.id,
           before: null,
-          after: answer,
+          // An anonymous answer is never written anywhere a person could read it one by one: not even here.
+          after: anonymous ? answerWithoutContents(answer) : answer,
         });
         const rating = answer.csat ?? answer.score;
         if (rating !== null && row.low_score_threshold !== null && rating <= row.low_score_threshold) {
           await openLowScoreException(trx, {
             surveyId: row.survey_id,
             surveyTitle: row.title,
-            invitationId: row.id,
-            answerId: answer.id,
+            surveyOwnerId: row.survey_created_by,
+            anonymous,
+            threshold: row.low_score_threshold,
             stakeholderId: row.stakeholder_id,
             relationshipId: row.relationship_id,
             rating,
             severity: lowScoreSeverity(rating),
-            comment: answer.comment,
             at,
           });
         }
-        if (row.relationship_id !== null) await recordHealth(trx, [row.relationship_id], at.slice(0, 10));
+        // Not for an anonymous survey: a point in the relationship's health history on the day of the answer would
+        // say when its stakeholder answered. Its answers reach health (from k of them) at the next daily scoring.
+        if (row.relationship_id !== null && !anonymous)
+          await recordHealth(trx, [row.relationship_id], at.slice(0, 10));
         return { status: 'answered' as const, answeredAt: at };
       });
     },

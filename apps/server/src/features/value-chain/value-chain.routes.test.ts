@@ -253,6 +253,8 @@ describe.each(dialects)('value-chain heat map on %s', (dialect) => {
         intro: '',
         questions: '[]',
         expires_after_days: 30,
+        anonymity: 'named',
+        min_answers: 5,
         status: 'open',
         ...stamps(BEFORE),
       })

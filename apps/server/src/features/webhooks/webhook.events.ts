@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB, WebhookDeliveriesTable } from '../../db/schema.js';
 import { newId } from '../../shared/ids.js';
 import { toJson } from '../../shared/json.js';
-import { redactConfidential } from '../audit/audit.redaction.js';
+import { auditEntriesFor, entitiesHiddenFrom } from '../audit/audit.redaction.js';
 import type { Actor } from '../auth/actor.js';
 import { enqueue } from '../jobs/jobs.js';
 import { activeSubscriptions, insertDeliveries } from './webhook.repository.js';
@@ -58,10 +58,15 @@ export async function enqueueWebhookEvents(trx: Kysely<DB>, changes: AuditedChan
   if (typed.length === 0) return;
   const hooks = await activeSubscriptions(trx);
   if (hooks.length === 0) return;
-  const wanted = typed.filter(({ type }) => hooks.some((hook) => hook.eventTypes.has(type)));
+  const hidden = new Set(entitiesHiddenFrom(outsideReader.role));
+  const wanted = typed.filter(
+    ({ change, type }) => !hidden.has(change.entity) && hooks.some((hook) => hook.eventTypes.has(type)),
+  );
   if (wanted.length === 0) return;
-  // Confidential interactions (and hidden reporters) go out as a non-administrator reads them in the audit log.
-  const redacted = await redactConfidential(
+  // A change goes out as a reader of the audit log who is no administrator sees it (confidential interactions,
+  // hidden reporters, survey answers, secrets); what that reader may not see at all was left out above, so the
+  // entries stay in step with `wanted`.
+  const redacted = await auditEntriesFor(
     trx,
     wanted.map(({ change }) => ({ id: '', at, ...change })) as AuditEntry[],
     outsideReader,

@@ -359,6 +359,17 @@ export default function PublicSurveyPage() {
             </Title>
             <Text size="sm">{t('public.for', { name: survey.data.stakeholderName })}</Text>
           </Stack>
+          <Alert
+            color={survey.data.anonymity === 'anonymous' ? 'violet' : 'blue'}
+            variant="light"
+            data-testid="survey-privacy"
+            title={t(`public.${survey.data.anonymity}Title`)}
+          >
+            {t(`public.${survey.data.anonymity}`, {
+              organisation: survey.data.organisation,
+              k: survey.data.minAnswers,
+            })}
+          </Alert>
           {survey.data.intro && <Text style={{ whiteSpace: 'pre-wrap' }}>{survey.data.intro}</Text>}
           <SurveyForm token={token} survey={survey.data} onDone={setDone} />
         </Stack>

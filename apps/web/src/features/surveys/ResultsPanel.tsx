@@ -1,4 +1,4 @@
-import { Group, Paper, Progress, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Group, Paper, Progress, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
 import type { SatisfactionFigures } from '@rapport/contracts';
 import { useTranslation } from 'react-i18next';
 
@@ -23,7 +23,7 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 /** The bar of promoters, passives and detractors, with the counts written out for screen readers. */
 export function NpsBar({ nps }: { nps: SatisfactionFigures['nps'] }) {
   const { t } = useTranslation(['surveys']);
-  if (nps.count === 0) return null;
+  if (nps === null || nps.count === 0) return null;
   const share = (n: number) => (n / nps.count) * 100;
   const parts = [
     { key: 'promoters', value: nps.promoters, color: 'teal' },
@@ -62,19 +62,29 @@ export function ResultsPanel({
 }) {
   const { t } = useTranslation(['surveys']);
   const none = t('results.noData');
-  const number = (value: number | null, suffix = '') => (value === null ? none : `${value}${suffix}`);
+  const number = (value: number | null | undefined, suffix = '') =>
+    value === null || value === undefined ? none : `${value}${suffix}`;
   return (
     <Stack gap="sm">
+      {!figures.shown && (
+        <Alert
+          color="gray"
+          data-testid="results-hidden"
+          title={t('results.hidden', { k: figures.minAnswers })}
+        >
+          {t('results.hiddenBody', { k: figures.minAnswers })}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <Figure label={t('results.invited')} value={String(figures.invited)} />
-        <Figure label={t('results.answered')} value={String(figures.answered)} />
+        <Figure label={t('results.answered')} value={number(figures.answered)} />
         <Figure label={t('results.responseRate')} value={number(figures.responseRate, '%')} />
         {kind === 'satisfaction' ? (
-          <Figure label={t('results.csat')} value={number(figures.csat.average)} hint={t('results.outOf')} />
+          <Figure label={t('results.csat')} value={number(figures.csat?.average)} hint={t('results.outOf')} />
         ) : (
           <Figure
             label={t('results.climate')}
-            value={number(figures.climate.average)}
+            value={number(figures.climate?.average)}
             hint={t('results.outOf')}
           />
         )}
@@ -83,8 +93,8 @@ export function ResultsPanel({
         <Paper withBorder p="sm" radius="md">
           <Group justify="space-between" mb="xs">
             <Text fw={600}>{t('results.nps')}</Text>
-            <Text fw={700} size="lg" aria-label={`${t('results.nps')}: ${number(figures.nps.score)}`}>
-              {number(figures.nps.score)}
+            <Text fw={700} size="lg" aria-label={`${t('results.nps')}: ${number(figures.nps?.score)}`}>
+              {number(figures.nps?.score)}
             </Text>
           </Group>
           <NpsBar nps={figures.nps} />

@@ -37,8 +37,10 @@ export function StakeholderViewCard({ relationship }: { relationship: Relationsh
           )}
         </Group>
         {view.isPending ? null : rating === null ? (
-          <Text size="sm" c="dimmed">
-            {t('card.noRating')}
+          <Text size="sm" c="dimmed" data-testid="stakeholder-rating-none">
+            {view.data && !view.data.shown && view.data.invited > 0
+              ? t('card.hidden', { k: view.data.minAnswers })
+              : t('card.noRating')}
           </Text>
         ) : (
           <>

@@ -11,6 +11,9 @@ export function SurveyBadges({ survey }: { survey: Survey }) {
       <Badge color={statusColor[survey.status]} variant="light">
         {t(`status.${survey.status}`)}
       </Badge>
+      <Badge color={survey.anonymity === 'anonymous' ? 'violet' : 'gray'} variant="outline">
+        {t(`anonymity.${survey.anonymity}`)}
+      </Badge>
       {survey.archivedAt && (
         <Badge color="gray" variant="outline">
           {t('detail.archived')}

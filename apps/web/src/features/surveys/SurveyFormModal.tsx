@@ -15,10 +15,14 @@ import {
   TextInput,
 } from '@mantine/core';
 import {
+  defaultAnonymity,
+  MIN_ANSWERS_DEFAULT,
+  MIN_ANSWERS_FLOOR,
   questionTypes,
   type Survey,
   SurveyCreate,
   type SurveyQuestion,
+  surveyAnonymities,
   surveyKinds,
 } from '@rapport/contracts';
 import { useQueryClient } from '@tanstack/react-query';
@@ -36,6 +40,8 @@ interface Values {
   locale: string;
   lowScoreThreshold: number | '';
   expiresAfterDays: number | '';
+  anonymity: Survey['anonymity'];
+  minAnswers: number | '';
   questions: SurveyQuestion[];
 }
 
@@ -46,6 +52,8 @@ const blank: Values = {
   locale: '',
   lowScoreThreshold: 2,
   expiresAfterDays: 30,
+  anonymity: defaultAnonymity('satisfaction'),
+  minAnswers: MIN_ANSWERS_DEFAULT,
   questions: [],
 };
 
@@ -56,10 +64,22 @@ const valuesOf = (survey: Survey): Values => ({
   locale: survey.locale ?? '',
   lowScoreThreshold: survey.lowScoreThreshold ?? '',
   expiresAfterDays: survey.expiresAfterDays,
+  anonymity: survey.anonymity,
+  minAnswers: survey.minAnswers,
   questions: survey.questions,
 });
 
-const fields = ['kind', 'title', 'intro', 'locale', 'lowScoreThreshold', 'expiresAfterDays', 'questions'];
+const fields = [
+  'kind',
+  'title',
+  'intro',
+  'locale',
+  'lowScoreThreshold',
+  'expiresAfterDays',
+  'anonymity',
+  'minAnswers',
+  'questions',
+];
 
 function QuestionsEditor({
   value,
@@ -215,6 +235,8 @@ export function SurveyFormModal({ opened, onClose, survey, onSaved, invited = fa
       locale: values.locale === '' ? null : (values.locale as Survey['locale']),
       lowScoreThreshold: values.lowScoreThreshold === '' ? null : values.lowScoreThreshold,
       expiresAfterDays: values.expiresAfterDays === '' ? Number.NaN : values.expiresAfterDays,
+      anonymity: values.anonymity,
+      minAnswers: values.minAnswers === '' ? Number.NaN : values.minAnswers,
       questions: values.questions,
     };
     const parsed = SurveyCreate.safeParse(body);
@@ -242,7 +264,12 @@ export function SurveyFormModal({ opened, onClose, survey, onSaved, invited = fa
       const { kind: _kind, ...patch } = parsed.data;
       const { status: _status, ...rest } = patch;
       update.mutate(
-        { id: survey.id, version: survey.version, patch: invited ? { ...rest, questions: undefined } : rest },
+        {
+          id: survey.id,
+          version: survey.version,
+          // Once invited, the questions and the anonymity stay what respondents were shown.
+          patch: invited ? { ...rest, questions: undefined, anonymity: undefined } : rest,
+        },
         { onSuccess, onError },
       );
     } else {
@@ -263,7 +290,15 @@ export function SurveyFormModal({ opened, onClose, survey, onSaved, invited = fa
             label={t('fields.kind')}
             data={surveyKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
             value={values.kind}
-            onChange={(kind) => kind && set('kind', kind as Survey['kind'])}
+            onChange={(kind) => {
+              if (!kind) return;
+              // A new climate survey is anonymous, a satisfaction survey named, unless the author chooses.
+              setValues((v) => ({
+                ...v,
+                kind: kind as Survey['kind'],
+                anonymity: defaultAnonymity(kind as Survey['kind']),
+              }));
+            }}
             disabled={Boolean(survey)}
             allowDeselect={false}
             error={errors.kind}
@@ -316,6 +351,32 @@ export function SurveyFormModal({ opened, onClose, survey, onSaved, invited = fa
               max={5}
               allowDecimal={false}
               error={errors.lowScoreThreshold}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <Select
+              label={t('fields.anonymity')}
+              description={
+                invited ? t('form.anonymityFrozen') : t(`fields.anonymityHint.${values.anonymity}`)
+              }
+              data={surveyAnonymities.map((value) => ({ value, label: t(`anonymity.${value}`) }))}
+              value={values.anonymity}
+              onChange={(value) => value && set('anonymity', value as Survey['anonymity'])}
+              disabled={invited}
+              allowDeselect={false}
+              error={errors.anonymity}
+            />
+            <NumberInput
+              label={t('fields.minAnswers')}
+              description={t('fields.minAnswersHint', { floor: MIN_ANSWERS_FLOOR })}
+              value={values.minAnswers}
+              onChange={(value) => set('minAnswers', value === '' ? '' : Number(value))}
+              min={MIN_ANSWERS_FLOOR}
+              max={1000}
+              // Say why 2 is refused rather than quietly turning it into 3.
+              clampBehavior="none"
+              allowDecimal={false}
+              error={errors.minAnswers}
             />
           </Group>
           <QuestionsEditor

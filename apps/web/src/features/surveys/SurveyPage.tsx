@@ -54,8 +54,14 @@ function Invitations({ survey, canWrite }: { survey: Survey; canWrite: boolean }
   if (invitations.isError)
     return <ErrorAlert error={invitations.error} onRetry={() => void invitations.refetch()} />;
   if (invitations.data.length === 0) return <Text c="dimmed">{t('detail.noInvitations')}</Text>;
+  const anonymous = survey.anonymity === 'anonymous';
   return (
     <Stack gap="xs">
+      {anonymous && (
+        <Text size="sm" c="dimmed">
+          {t('detail.anonymousInvitations')}
+        </Text>
+      )}
       {fresh && (
         <Alert color="teal" withCloseButton onClose={() => setFresh(null)}>
           <Group gap="xs" wrap="nowrap">
@@ -81,7 +87,7 @@ function Invitations({ survey, canWrite }: { survey: Survey; canWrite: boolean }
               <Table.Th>{t('fields.status')}</Table.Th>
               <Table.Th>{t('detail.sentAt')}</Table.Th>
               <Table.Th>{t('detail.expiresAt')}</Table.Th>
-              <Table.Th>{t('detail.answeredAt')}</Table.Th>
+              {!anonymous && <Table.Th>{t('detail.answeredAt')}</Table.Th>}
               {canWrite && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
@@ -107,7 +113,7 @@ function Invitations({ survey, canWrite }: { survey: Survey; canWrite: boolean }
                 </Table.Td>
                 <Table.Td>{when(invitation.sentAt)}</Table.Td>
                 <Table.Td>{when(invitation.expiresAt)}</Table.Td>
-                <Table.Td>{when(invitation.answeredAt)}</Table.Td>
+                {!anonymous && <Table.Td>{when(invitation.answeredAt)}</Table.Td>}
                 {canWrite && (
                   <Table.Td>
                     {invitation.status !== 'answered' && survey.status === 'open' && !survey.archivedAt && (
@@ -310,6 +316,11 @@ export default function SurveyPage() {
           ) : (
             <PageLoader />
           )}
+          <Text size="xs" c="dimmed" data-testid="survey-privacy-note">
+            {t(current.anonymity === 'anonymous' ? 'detail.anonymousNote' : 'detail.namedNote', {
+              k: current.minAnswers,
+            })}
+          </Text>
         </Stack>
         {current.questions.length > 0 && (
           <Stack gap="xs" component="section" aria-labelledby="questions-title">
@@ -333,7 +344,7 @@ export default function SurveyPage() {
           </Title>
           <Invitations survey={current} canWrite={canWrite} />
         </Stack>
-        {canReadAnswers && (
+        {canReadAnswers && current.anonymity === 'named' && (
           <Stack gap="sm" component="section" aria-labelledby="answers-title">
             <Title order={2} size="h4" id="answers-title">
               {t('detail.answers')}
