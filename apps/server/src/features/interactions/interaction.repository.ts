@@ -1,8 +1,9 @@
-import type { FollowUp, FollowUpListQuery, InteractionListQuery } from '@rapport/contracts';
+import type { AccessActor, FollowUp, FollowUpListQuery, InteractionListQuery } from '@rapport/contracts';
 import { type Kysely, sql } from 'kysely';
 import { listPage } from '../../db/list-page.js';
 import type { DB, FollowUpsTable, InteractionsTable } from '../../db/schema.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
+import { followUpReadableBy, interactionReadableBy } from '../access/access.filters.js';
 
 export function toFollowUp(row: FollowUpsTable): FollowUp {
   return {
@@ -45,19 +46,6 @@ export async function followUpsOf(
   return byInteraction;
 }
 
-/** Who may read the content of the relationships' confidential interactions: their manager and agent. */
-export async function keepersOf(db: Kysely<DB>, relationshipIds: string[]) {
-  const keepers = new Map<string, { managerId: string | null; agentId: string | null }>();
-  if (relationshipIds.length === 0) return keepers;
-  const rows = await db
-    .selectFrom('relationships')
-    .select(['id', 'manager_id', 'agent_id'])
-    .where('id', 'in', relationshipIds)
-    .execute();
-  for (const row of rows) keepers.set(row.id, { managerId: row.manager_id, agentId: row.agent_id });
-  return keepers;
-}
-
 export async function insertInteraction(db: Kysely<DB>, row: InteractionsTable): Promise<void> {
   await db.insertInto('interactions').values(row).execute();
   await syncTimeline(db, row);
@@ -80,22 +68,7 @@ export async function syncTimeline(
     .execute();
 }
 
-/**
- * Rows `actor` may read whole: not confidential, or theirs as author, administrator, or the relationship's
- * manager or agent.
- */
-export function readableBy(actor: { id: string; role: string }) {
-  return sql<boolean>`(${actor.role === 'administrator' ? 1 : 0} = 1 or interactions.confidential = 0
-    or interactions.author_id = ${actor.id}
-    or exists (select 1 from relationships r where r.id = interactions.relationship_id
-      and (r.manager_id = ${actor.id} or r.agent_id = ${actor.id})))`;
-}
-
-export async function listInteractionRows(
-  db: Kysely<DB>,
-  query: InteractionListQuery,
-  actor: { id: string; role: string },
-) {
+export async function listInteractionRows(db: Kysely<DB>, query: InteractionListQuery, actor: AccessActor) {
   let base = db
     .selectFrom('interactions')
     .$if(query.archived === 'false', (q) => q.where('interactions.archived_at', 'is', null))
@@ -123,7 +96,10 @@ export async function listInteractionRows(
     // Who took part in a confidential interaction is part of its content: as a participant, it shows only to
     // those who may read it; as the counterpart, to everyone.
     base = base.where((eb) =>
-      eb.or([eb('interactions.stakeholder_id', '=', query.stakeholderId as string), readableBy(actor)]),
+      eb.or([
+        eb('interactions.stakeholder_id', '=', query.stakeholderId as string),
+        interactionReadableBy(actor),
+      ]),
     );
   }
   return listPage(
@@ -147,7 +123,7 @@ export async function listFollowUps(
   db: Kysely<DB>,
   query: FollowUpListQuery,
   ownerId: string | undefined,
-  actor: { id: string; role: string },
+  actor: AccessActor,
 ) {
   const keyset = keysetOf(query.sort, { dueOn: 'due_on?', createdAt: 'created_at' });
   const base = db
@@ -155,7 +131,7 @@ export async function listFollowUps(
     .innerJoin('interactions', 'interactions.id', 'follow_ups.interaction_id')
     .where('interactions.archived_at', 'is', null)
     // A follow-up of a confidential interaction shows to its owner and to those who may read the interaction.
-    .where((eb) => eb.or([eb('follow_ups.owner_id', '=', actor.id), readableBy(actor)]))
+    .where(followUpReadableBy(actor))
     .$if(ownerId !== undefined, (q) => q.where('follow_ups.owner_id', '=', ownerId as string))
     .$if(query.relationshipId !== undefined, (q) =>
       q.where('follow_ups.relationship_id', '=', query.relationshipId as string),

@@ -74,7 +74,7 @@ describe.each(dialects)('relationships on %s', (dialect) => {
     expect(proposal.models).toEqual([
       { id: model.id, name: 'Customer partnership', agreedVersion: 1, groupIds: [proposal.groups[0].id] },
     ]);
-    const relationship = await open(agent, {
+    const relationship = await open(manager, {
       stakeholderId: customer.id,
       modelId: model.id,
       agentId: agent.user.id,
@@ -126,7 +126,7 @@ describe.each(dialects)('relationships on %s', (dialect) => {
       })
     ).json();
     const before = await h.count('relationships');
-    const bad = await send(agent, 'POST', '/api/v1/relationships', {
+    const bad = await send(manager, 'POST', '/api/v1/relationships', {
       stakeholderId: customer.id,
       fromStakeholderId: customer.id,
       orgUnitId: 'ghost',
