@@ -99,7 +99,7 @@ describe.each(dialects)('relationships on %s', (dialect) => {
     expect(relationship.journey.contactEveryDays).toBe(14);
     const moves = await get(`/api/v1/relationships/${relationship.id}/moves`);
     expect(moves.data).toEqual([
-      expect.objectContaining({ fromSteps: [], toSteps: ['explore'], actorId: agent.user.id }),
+      expect.objectContaining({ fromSteps: [], toSteps: ['explore'], actorId: manager.user.id }),
     ]);
 
     const loner = await h.admin.createStakeholder({ name: 'No group' });
