@@ -93,7 +93,14 @@ export default function MaterialDetailPage() {
         )}
       </Paper>
       {/* Acknowledging is for the material's audience (the server refuses others). */}
-      {!archived && isInAudience(me, m) && <AcknowledgePanel material={m} />}
+      {!archived &&
+        (isInAudience(me, m) ? (
+          <AcknowledgePanel material={m} />
+        ) : (
+          <Text size="sm" c="dimmed" mb="lg">
+            {t('ack.notYourAudience')}
+          </Text>
+        ))}
       <MaterialReadersPanel materialId={m.id} />
       <MaterialFormModal opened={editing} onClose={close} material={m} />
     </>
