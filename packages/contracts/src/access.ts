@@ -150,7 +150,7 @@ export const recordRules = [
   {
     topic: 'Confidentiality',
     rules: [
-      'The content of a confidential interaction (summary, sentiment, people, follow-ups) is read by its author, the manager and agent of its relationship, and administrators. Everyone else gets the record with `redacted: true` — in the relationship timeline, the stakeholder timeline, the interaction list and its CSV export, review evidence and reports — so they see that a contact happened and when, not what was said. As a participant (not the counterpart), a stakeholder is not shown to be in it.',
+      'The content of a confidential interaction (summary, sentiment, people, follow-ups) is read by its author, the manager and agent of its relationship, and administrators. Everyone else gets the record with `redacted: true` — in the relationship timeline, the stakeholder timeline, the interaction list and its CSV export, review evidence and reports — so they see that a contact happened and when, not what was said. Searching interactions (`q`) looks only into those the reader may read, so a search cannot tell what a confidential one says. As a participant (not the counterpart), a stakeholder is not shown to be in it.',
       'A follow-up of a confidential interaction is seen by its owner and by those who may read the interaction.',
       'Sentiment of confidential interactions does not count in health, which everyone sees.',
     ],

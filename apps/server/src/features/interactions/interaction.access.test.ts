@@ -194,6 +194,13 @@ describe.each(dialects)('who reads and changes interactions and follow-ups on %s
       ).toBe(mayRead);
       // One record.
       expect((await get(as, `/api/v1/interactions/${secretId}`)).redacted, name).toBe(!mayRead);
+      // Search looks only into what the reader may read: no "does it mention a merger?" oracle.
+      const searched = await get(as, '/api/v1/interactions?q=MERGER&count=true&limit=100');
+      expect(ids(searched).includes(secretId), name).toBe(mayRead);
+      expect(searched.total, name).toBe(mayRead ? 1 : 0);
+      expect(ids(await get(as, '/api/v1/interactions?q=agenda&limit=100'))).toContain(openId);
+      const searchExport = await as.request({ method: 'GET', url: '/api/v1/interactions/export?q=merger' });
+      expect(searchExport.body.includes(secretId), name).toBe(mayRead);
       // The CSV export, as the list.
       const csv = await as.request({
         method: 'GET',

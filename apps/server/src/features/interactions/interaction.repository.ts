@@ -2,6 +2,7 @@ import type { AccessActor, FollowUp, FollowUpListQuery, InteractionListQuery } f
 import { type Kysely, sql } from 'kysely';
 import { listPage } from '../../db/list-page.js';
 import type { DB, FollowUpsTable, InteractionsTable } from '../../db/schema.js';
+import { containsPattern } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
 import { followUpReadableBy, interactionReadableBy } from '../access/access.filters.js';
 
@@ -78,6 +79,15 @@ export async function listInteractionRows(db: Kysely<DB>, query: InteractionList
     )
     .$if(query.authorId !== undefined, (q) => q.where('author_id', '=', query.authorId as string))
     .$if(query.kind !== undefined, (q) => q.where('kind', '=', query.kind as string))
+    // Search reads the content, so it looks only into what the reader may read: a confidential summary must not
+    // answer "does it mention X?" to someone who may not read it.
+    .$if(Boolean(query.q), (q) =>
+      q.where(
+        sql<boolean>`(${interactionReadableBy(actor)} and lower(interactions.summary) like ${containsPattern(
+          query.q as string,
+        )} escape '\\')`,
+      ),
+    )
     // Stored times are UTC with milliseconds; the bounds are brought to the same form to compare as text.
     .$if(query.from !== undefined, (q) =>
       q.where('interactions.occurred_at', '>=', new Date(query.from as string).toISOString()),
