@@ -1,3 +1,4 @@
+export * from './access.js';
 export * from './agreement.js';
 export * from './analysis.js';
 export * from './approach.js';

@@ -100,6 +100,13 @@ export const InteractionPatch = z
 export type InteractionPatch = z.infer<typeof InteractionPatch>;
 
 export const InteractionListQuery = z.strictObject({
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'a substring of the summary, any case; a confidential one matches only for those who may read it',
+    ),
   relationshipId: Id.optional(),
   stakeholderId: Id.optional().describe('with this stakeholder, as the counterpart or a participant'),
   authorId: Id.optional(),

@@ -23,7 +23,7 @@ export const permissionTable = {
   },
   'stakeholders.import': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent'],
-    description: 'Import stakeholders from CSV and undo an import',
+    description: 'Import stakeholders from CSV, see the history of imports and undo an import',
   },
   'groups.write': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent'],
@@ -56,9 +56,19 @@ export const permissionTable = {
     roles: ['administrator', 'relationship_manager', 'relationship_agent'],
     description: 'Open relationships, edit them, move them on their journey and tick their checklists',
   },
+  'relationships.assign': {
+    roles: ['administrator', 'relationship_manager'],
+    description:
+      "Name or change a relationship's manager and agent (who then read its confidential interactions), also when opening it",
+  },
   'relationships.tailor': {
     roles: ['administrator', 'relationship_manager'],
     description: "Adjust a relationship's own copy of its model journey to the situation",
+  },
+  'relationships.health': {
+    roles: ['administrator', 'relationship_manager'],
+    description:
+      "Override a relationship's health with a score and the reason (shown beside the computed score), or remove the override",
   },
   'relationships.end': {
     roles: ['administrator', 'relationship_manager'],
@@ -66,7 +76,8 @@ export const permissionTable = {
   },
   'interactions.write': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor'],
-    description: 'Log interactions with stakeholders and their follow-up actions; edit one’s own',
+    description:
+      'Log interactions with stakeholders and their follow-up actions; edit those the rules about records below allow',
   },
   'relationships.review': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent'],

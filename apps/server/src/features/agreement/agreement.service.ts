@@ -1,4 +1,4 @@
-import { type AgreementStatus, can, type FieldError } from '@rapport/contracts';
+import { type AgreementStatus, canWithdrawProposal, type FieldError } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { AgreedDocumentsTable, DB, DocumentVersionsTable } from '../../db/schema.js';
 import { AppError, fieldErrors } from '../../errors.js';
@@ -333,7 +333,7 @@ export function agreedDocuments<Content, T>(db: Kysely<DB>, kind: DocumentKind<C
       const signedIn = requirePermission(actor, 'approach.write');
       return step(signedIn, id, version, 'withdraw', (document) => {
         requireStatus(document, ['proposed'], 'be withdrawn');
-        if (document.latest.proposed_by !== signedIn.id && !can(signedIn.role, 'approach.agree')) {
+        if (!canWithdrawProposal(signedIn, { proposedBy: document.latest.proposed_by })) {
           throw new AppError(
             'forbidden',
             'Only the proposer, or someone who may agree, can take a proposal back',

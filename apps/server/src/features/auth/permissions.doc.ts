@@ -1,4 +1,4 @@
-import { permissions, permissionTable, roles } from '@rapport/contracts';
+import { permissions, permissionTable, recordRules, roles } from '@rapport/contracts';
 
 /** docs/permissions.md, generated from the one permission table so the two never disagree. */
 export function permissionsMarkdown(): string {
@@ -24,5 +24,17 @@ export function permissionsMarkdown(): string {
     'API tokens act with the role of the user who created them. A deactivated user’s sessions end and their',
     'tokens stop working. Rapport always keeps at least one active administrator.',
     '',
+    '## Rules about records',
+    '',
+    'The table says what a role may do at all; these rules say what one person may do to one record. They come',
+    'from `packages/contracts/src/access.ts`, which every service, list and export decides with (and the web app',
+    'hides what they refuse). They apply on top of the permission named.',
+    '',
+    ...recordRules.flatMap(({ topic, rules }) => [
+      `### ${topic}`,
+      '',
+      ...rules.map((rule) => `- ${rule}`),
+      '',
+    ]),
   ].join('\n');
 }

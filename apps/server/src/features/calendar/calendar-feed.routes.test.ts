@@ -117,7 +117,7 @@ describe.each(dialects)('calendar feed on %s', (dialect) => {
     // The agent's relationship: review due 2026-02-01; a call on 2026-01-15 with a 30-day cadence puts the
     // next contact on 2026-02-14. Both are long past, so both are in the feed whatever today is.
     mine = await created(
-      send(agent, '/api/v1/relationships', {
+      send(h.admin, '/api/v1/relationships', {
         stakeholderId: fabrikam.id,
         ourRole: 'provider',
         modelId: model.id,
@@ -128,7 +128,7 @@ describe.each(dialects)('calendar feed on %s', (dialect) => {
     );
     // Another of the agent's relationships whose review is years away: past the feed's horizon.
     await created(
-      send(agent, '/api/v1/relationships', {
+      send(h.admin, '/api/v1/relationships', {
         stakeholderId: northwind.id,
         ourRole: 'provider',
         agentId: agent.user.id,
@@ -152,7 +152,7 @@ describe.each(dialects)('calendar feed on %s', (dialect) => {
     // Someone else's relationship, with a confidential meeting whose follow-up is the agent's: the agent may see
     // the follow-up, not what was said.
     theirs = await created(
-      send(other, '/api/v1/relationships', {
+      send(h.admin, '/api/v1/relationships', {
         stakeholderId: contoso.id,
         ourRole: 'provider',
         agentId: other.user.id,

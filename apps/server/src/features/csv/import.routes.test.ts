@@ -352,6 +352,20 @@ describe.each(dialects)('CSV import and export on %s', (dialect) => {
       );
       expect(response.statusCode).toBe(403);
     });
+
+    it('keeps the history of imports (files, who, what changed) to those who may import', async () => {
+      for (const role of ['viewer', 'contributor'] as const) {
+        const reader = await h.userWith(role);
+        const refused = await reader.request({ method: 'GET', url: '/api/v1/imports' });
+        expect(refused.statusCode, role).toBe(403);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.body).not.toContain('.csv');
+      }
+      const agent = await h.userWith('relationship_agent');
+      const allowed = await agent.request({ method: 'GET', url: '/api/v1/imports?limit=1' });
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.json().data).toHaveLength(1);
+    });
   });
 
   describe('export', () => {

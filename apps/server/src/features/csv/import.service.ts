@@ -253,8 +253,9 @@ export function createImportService(db: Kysely<DB>) {
       };
     },
 
+    /** The history names files, who imported them and what changed: for those who may import, not every reader. */
     async list(actor: Actor | null, page: { limit: number; cursor?: string }) {
-      requirePermission(actor, 'stakeholders.read');
+      requirePermission(actor, 'stakeholders.import');
       return listImports(db, page);
     },
 

@@ -104,7 +104,8 @@ export async function seedDemoRelationships(
   for (const plan of plans) {
     const stakeholderId = people.stakeholderIds.get(plan.stakeholder);
     if (!stakeholderId) continue;
-    let relationship = await relationships.create(agent, {
+    // The manager opens and assigns them (relationships.assign); the agent then works them.
+    let relationship = await relationships.create(manager, {
       stakeholderId,
       fromStakeholderId: null,
       orgUnitId: null,

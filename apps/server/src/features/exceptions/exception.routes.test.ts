@@ -31,7 +31,7 @@ describe.each(dialects)('the exception register on %s', (dialect) => {
     });
   const get = (as: Session, url: string) => as.request({ method: 'GET', url }).then((r) => r.json());
   const openRelationship = async (withModel = true) => {
-    const response = await send(agent, 'POST', '/api/v1/relationships', {
+    const response = await send(h.admin, 'POST', '/api/v1/relationships', {
       stakeholderId: customer.id,
       ourRole: 'provider',
       ...(withModel && { modelId }),
@@ -395,7 +395,7 @@ describe.each(dialects)('the exception register on %s', (dialect) => {
     const owned = await raise(agent, { ...body, ownerId: contributor.user.id });
     expect((await move(contributor, owned.id, 1, { to: 'escalated' })).statusCode).toBe(200);
     const contributorManaged = (
-      await send(agent, 'POST', '/api/v1/relationships', {
+      await send(h.admin, 'POST', '/api/v1/relationships', {
         stakeholderId: colleague.id,
         ourRole: 'consumer',
         managerId: contributor.user.id,

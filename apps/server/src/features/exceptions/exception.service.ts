@@ -1,5 +1,6 @@
 import {
-  can,
+  canHandleException,
+  canSeeHiddenReporter,
   type Exception,
   type ExceptionCreate,
   type ExceptionListQuery,
@@ -44,24 +45,21 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Up to a day ahead of the server's clock, for a user east of UTC. */
 const inFuture = (day: string) => Date.parse(`${day}T00:00:00Z`) > Date.now() + 86_400_000;
 
-/**
- * Who may handle an exception (edit it, move it on): those with `exceptions.manage`, and — with at least
- * `exceptions.report` — its owner and the manager of its relationship.
- */
+/** The rule about records `canHandleException`, with the relationship's manager from the page's context. */
 function mayHandle(actor: Actor, row: ExceptionsTable, context: ExceptionContext): boolean {
-  if (can(actor.role, 'exceptions.manage')) return true;
-  if (!can(actor.role, 'exceptions.report')) return false;
-  const managerId = row.relationship_id
-    ? context.relationships.get(row.relationship_id)?.managerId
-    : undefined;
-  return row.owner_id === actor.id || (managerId !== undefined && managerId === actor.id);
+  const relationship = row.relationship_id ? context.relationships.get(row.relationship_id) : undefined;
+  return canHandleException(
+    actor,
+    { ownerId: row.owner_id },
+    relationship ? { managerId: relationship.managerId, agentId: null } : null,
+  );
 }
 
 /** As `actor` may see it; with `actor` null, whole (for the audit log, which keeps everything). */
 function present(row: ExceptionsTable, context: ExceptionContext, actor: Actor | null): Exception {
   const open = row.archived_at === null ? [...exceptionTransitions[row.status as ExceptionStatus]] : [];
   return toException(row, context, {
-    showReporter: actor === null || actor.role === 'administrator',
+    showReporter: actor === null || canSeeHiddenReporter(actor),
     allowed: actor === null || mayHandle(actor, row, context) ? open : [],
   });
 }

@@ -1,8 +1,10 @@
-import type { FollowUp, FollowUpListQuery, InteractionListQuery } from '@rapport/contracts';
+import type { AccessActor, FollowUp, FollowUpListQuery, InteractionListQuery } from '@rapport/contracts';
 import { type Kysely, sql } from 'kysely';
 import { listPage } from '../../db/list-page.js';
 import type { DB, FollowUpsTable, InteractionsTable } from '../../db/schema.js';
+import { containsPattern } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
+import { followUpReadableBy, interactionReadableBy } from '../access/access.filters.js';
 
 export function toFollowUp(row: FollowUpsTable): FollowUp {
   return {
@@ -45,19 +47,6 @@ export async function followUpsOf(
   return byInteraction;
 }
 
-/** Who may read the content of the relationships' confidential interactions: their manager and agent. */
-export async function keepersOf(db: Kysely<DB>, relationshipIds: string[]) {
-  const keepers = new Map<string, { managerId: string | null; agentId: string | null }>();
-  if (relationshipIds.length === 0) return keepers;
-  const rows = await db
-    .selectFrom('relationships')
-    .select(['id', 'manager_id', 'agent_id'])
-    .where('id', 'in', relationshipIds)
-    .execute();
-  for (const row of rows) keepers.set(row.id, { managerId: row.manager_id, agentId: row.agent_id });
-  return keepers;
-}
-
 export async function insertInteraction(db: Kysely<DB>, row: InteractionsTable): Promise<void> {
   await db.insertInto('interactions').values(row).execute();
   await syncTimeline(db, row);
@@ -80,22 +69,7 @@ export async function syncTimeline(
     .execute();
 }
 
-/**
- * Rows `actor` may read whole: not confidential, or theirs as author, administrator, or the relationship's
- * manager or agent.
- */
-export function readableBy(actor: { id: string; role: string }) {
-  return sql<boolean>`(${actor.role === 'administrator' ? 1 : 0} = 1 or interactions.confidential = 0
-    or interactions.author_id = ${actor.id}
-    or exists (select 1 from relationships r where r.id = interactions.relationship_id
-      and (r.manager_id = ${actor.id} or r.agent_id = ${actor.id})))`;
-}
-
-export async function listInteractionRows(
-  db: Kysely<DB>,
-  query: InteractionListQuery,
-  actor: { id: string; role: string },
-) {
+export async function listInteractionRows(db: Kysely<DB>, query: InteractionListQuery, actor: AccessActor) {
   let base = db
     .selectFrom('interactions')
     .$if(query.archived === 'false', (q) => q.where('interactions.archived_at', 'is', null))
@@ -105,6 +79,15 @@ export async function listInteractionRows(
     )
     .$if(query.authorId !== undefined, (q) => q.where('author_id', '=', query.authorId as string))
     .$if(query.kind !== undefined, (q) => q.where('kind', '=', query.kind as string))
+    // Search reads the content, so it looks only into what the reader may read: a confidential summary must not
+    // answer "does it mention X?" to someone who may not read it.
+    .$if(Boolean(query.q), (q) =>
+      q.where(
+        sql<boolean>`(${interactionReadableBy(actor)} and lower(interactions.summary) like ${containsPattern(
+          query.q as string,
+        )} escape '\\')`,
+      ),
+    )
     // Stored times are UTC with milliseconds; the bounds are brought to the same form to compare as text.
     .$if(query.from !== undefined, (q) =>
       q.where('interactions.occurred_at', '>=', new Date(query.from as string).toISOString()),
@@ -123,7 +106,10 @@ export async function listInteractionRows(
     // Who took part in a confidential interaction is part of its content: as a participant, it shows only to
     // those who may read it; as the counterpart, to everyone.
     base = base.where((eb) =>
-      eb.or([eb('interactions.stakeholder_id', '=', query.stakeholderId as string), readableBy(actor)]),
+      eb.or([
+        eb('interactions.stakeholder_id', '=', query.stakeholderId as string),
+        interactionReadableBy(actor),
+      ]),
     );
   }
   return listPage(
@@ -147,7 +133,7 @@ export async function listFollowUps(
   db: Kysely<DB>,
   query: FollowUpListQuery,
   ownerId: string | undefined,
-  actor: { id: string; role: string },
+  actor: AccessActor,
 ) {
   const keyset = keysetOf(query.sort, { dueOn: 'due_on?', createdAt: 'created_at' });
   const base = db
@@ -155,7 +141,7 @@ export async function listFollowUps(
     .innerJoin('interactions', 'interactions.id', 'follow_ups.interaction_id')
     .where('interactions.archived_at', 'is', null)
     // A follow-up of a confidential interaction shows to its owner and to those who may read the interaction.
-    .where((eb) => eb.or([eb('follow_ups.owner_id', '=', actor.id), readableBy(actor)]))
+    .where(followUpReadableBy(actor))
     .$if(ownerId !== undefined, (q) => q.where('follow_ups.owner_id', '=', ownerId as string))
     .$if(query.relationshipId !== undefined, (q) =>
       q.where('follow_ups.relationship_id', '=', query.relationshipId as string),

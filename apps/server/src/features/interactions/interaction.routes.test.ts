@@ -29,7 +29,8 @@ describe.each(dialects)('interactions and contact cadence on %s', (dialect) => {
     });
   const get = (as: Session, url: string) => as.request({ method: 'GET', url }).then((r) => r.json());
   const openRelationship = async (startedOn: string) => {
-    const response = await send(agent, 'POST', '/api/v1/relationships', {
+    // Assigning its people is the manager's to do (relationships.assign).
+    const response = await send(manager, 'POST', '/api/v1/relationships', {
       stakeholderId: customer.id,
       ourRole: 'provider',
       modelId,

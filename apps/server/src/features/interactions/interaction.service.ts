@@ -1,12 +1,13 @@
-import type {
-  FieldError,
-  FollowUp,
-  FollowUpListQuery,
-  FollowUpPatch,
-  Interaction,
-  InteractionCreate,
-  InteractionListQuery,
-  InteractionPatch,
+import {
+  canReadInteraction,
+  type FieldError,
+  type FollowUp,
+  type FollowUpListQuery,
+  type FollowUpPatch,
+  type Interaction,
+  type InteractionCreate,
+  type InteractionListQuery,
+  type InteractionPatch,
 } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
 import type { DB, InteractionsTable } from '../../db/schema.js';
@@ -16,6 +17,8 @@ import { newId } from '../../shared/ids.js';
 import { fromJsonList, toJson } from '../../shared/json.js';
 import { now } from '../../shared/time.js';
 import { staleVersion } from '../../shared/version.js';
+import { interactionFacts, requireFollowUpEditor, requireInteractionEditor } from '../access/access.js';
+import { assignmentOf, assignmentsOf } from '../access/access.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import { refreshContact } from '../relationships/contact.js';
@@ -31,23 +34,10 @@ import {
   followUpsOf,
   insertFollowUps,
   insertInteraction,
-  keepersOf,
   listFollowUps,
   listInteractionRows,
   syncTimeline,
 } from './interaction.repository.js';
-
-type Keepers = Awaited<ReturnType<typeof keepersOf>>;
-
-/**
- * SPEC §5: the content of a confidential interaction is for its author, the relationship's manager and agent,
- * and administrators. Everyone else sees that a contact happened, and when.
- */
-function mayRead(row: InteractionsTable, actor: Actor, keepers: Keepers): boolean {
-  if (row.confidential === 0 || actor.role === 'administrator' || row.author_id === actor.id) return true;
-  const keeper = row.relationship_id ? keepers.get(row.relationship_id) : undefined;
-  return keeper !== undefined && (keeper.managerId === actor.id || keeper.agentId === actor.id);
-}
 
 function present(row: InteractionsTable, followUps: FollowUp[], readable: boolean): Interaction {
   return {
@@ -77,13 +67,25 @@ async function presentAll(
   rows: InteractionsTable[],
   actor: Actor | null,
 ): Promise<Interaction[]> {
-  const keepers = await keepersOf(db, [...new Set(rows.flatMap((row) => row.relationship_id ?? []))]);
+  const assignments = await assignmentsOf(
+    db,
+    rows.map((row) => row.relationship_id),
+  );
   const followUps = await followUpsOf(
     db,
     rows.map((row) => row.id),
   );
   return rows.map((row) =>
-    present(row, followUps.get(row.id) ?? [], actor === null || mayRead(row, actor, keepers)),
+    present(
+      row,
+      followUps.get(row.id) ?? [],
+      actor === null ||
+        canReadInteraction(
+          actor,
+          interactionFacts(row),
+          (row.relationship_id && assignments.get(row.relationship_id)) || null,
+        ),
+    ),
   );
 }
 
@@ -122,19 +124,6 @@ export function createInteractionService(db: Kysely<DB>) {
     const row = await findInteractionRow(trx, id);
     if (!row) throw new AppError('not_found', `No interaction with id ${id}`);
     return row;
-  }
-
-  /** Its author changes an interaction; so may an administrator, or the manager of its relationship. */
-  async function requireEditor(trx: Kysely<DB>, row: InteractionsTable, actor: Actor) {
-    if (row.author_id === actor.id || actor.role === 'administrator') return;
-    const keeper = row.relationship_id
-      ? (await keepersOf(trx, [row.relationship_id])).get(row.relationship_id)
-      : undefined;
-    if (keeper?.managerId === actor.id) return;
-    throw new AppError(
-      'forbidden',
-      'Only the author, the manager of its relationship or an administrator may change an interaction',
-    );
   }
 
   const service = {
@@ -277,7 +266,11 @@ export function createInteractionService(db: Kysely<DB>) {
     ): Promise<Interaction> {
       return db.transaction().execute(async (trx) => {
         const current = await load(trx, id);
-        await requireEditor(trx, current, actor);
+        requireInteractionEditor(
+          actor,
+          interactionFacts(current),
+          await assignmentOf(trx, current.relationship_id),
+        );
         const [before] = await presentAll(trx, [current], null);
         if (current.version !== version) throw staleVersion((await presentAll(trx, [current], actor))[0]);
         const at = now();
@@ -317,16 +310,12 @@ export function createInteractionService(db: Kysely<DB>) {
         const current = await findFollowUp(trx, id);
         if (!current) throw new AppError('not_found', `No follow-up with id ${id}`);
         const interaction = await load(trx, current.interactionId);
-        const keepers = await keepersOf(
-          trx,
-          interaction.relationship_id ? [interaction.relationship_id] : [],
+        requireFollowUpEditor(
+          signedIn,
+          current,
+          interactionFacts(interaction),
+          await assignmentOf(trx, interaction.relationship_id),
         );
-        if (current.ownerId !== signedIn.id && !mayRead(interaction, signedIn, keepers)) {
-          throw new AppError(
-            'forbidden',
-            'This follow-up belongs to a confidential interaction you may not read',
-          );
-        }
         if (current.version !== version) throw staleVersion(current);
         const ownerChanged = patch.ownerId && patch.ownerId !== current.ownerId;
         if (

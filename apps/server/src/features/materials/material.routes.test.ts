@@ -131,15 +131,44 @@ describe.each(dialects)('training materials on %s', (dialect) => {
     expect(
       (await post(viewer, '/api/v1/materials', { title: 'x', kind: 'markdown', body: 'y' })).statusCode,
     ).toBe(403);
-    // Reading and acknowledging is open to every role.
+    // Reading is open to every role; acknowledging is for the audience: others get 403 and nothing is written.
     expect(
-      (await post(viewer, `/api/v1/materials/${link.json().id}/acknowledgements`, { revision: 1 }))
-        .statusCode,
+      (await viewer.request({ method: 'GET', url: `/api/v1/materials/${link.json().id}` })).statusCode,
     ).toBe(200);
-    // A reader outside the audience is listed as such, and not counted.
+    const acknowledgements = await h.count('material_acknowledgements');
+    const outsider = await post(viewer, `/api/v1/materials/${link.json().id}/acknowledgements`, {
+      revision: 1,
+    });
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.headers['content-type']).toContain('application/problem+json');
+    expect(await h.count('material_acknowledgements')).toBe(acknowledgements);
+    const contributor = await h.userWith('contributor');
+    expect(
+      (await post(contributor, `/api/v1/materials/${link.json().id}/acknowledgements`, { revision: 1 }))
+        .statusCode,
+    ).toBe(403);
+    // The administrator holds every permission but is not in this audience either.
+    expect(
+      (await post(h.admin, `/api/v1/materials/${link.json().id}/acknowledgements`, { revision: 1 }))
+        .statusCode,
+    ).toBe(403);
+    expect((await get(h.admin, `/api/v1/materials/${link.json().id}/acknowledgements`)).acknowledged).toEqual(
+      [],
+    );
+    // A reader whose role left the audience later stays listed as such, and is not counted.
+    expect(
+      (await post(agent, `/api/v1/materials/${link.json().id}/acknowledgements`, { revision: 1 })).statusCode,
+    ).toBe(200);
+    const narrowed = await h.admin.request({
+      method: 'PATCH',
+      url: `/api/v1/materials/${link.json().id}`,
+      payload: { audience: ['relationship_manager'] },
+      headers: { 'if-match': `"${link.json().version}"` },
+    });
+    expect(narrowed.statusCode, narrowed.body).toBe(200);
     const readers = await get(h.admin, `/api/v1/materials/${link.json().id}/acknowledgements`);
     expect(readers.acknowledged).toEqual([
-      expect.objectContaining({ userId: viewer.user.id, inAudience: false }),
+      expect.objectContaining({ userId: agent.user.id, inAudience: false }),
     ]);
     expect((await get(h.admin, `/api/v1/materials/${link.json().id}`)).acknowledgement.acknowledged).toBe(0);
     // Acknowledging needs the revision read.

@@ -13,6 +13,7 @@ import { newId } from '../../shared/ids.js';
 import { toJson } from '../../shared/json.js';
 import { now } from '../../shared/time.js';
 import { versionedRecords } from '../../shared/versioned-records.js';
+import { requireAudience } from '../access/access.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import {
@@ -154,6 +155,7 @@ export function createMaterialService(db: Kysely<DB>) {
       const signedIn = requirePermission(actor, 'approach.read');
       return db.transaction().execute(async (trx) => {
         const material = await records.load(trx, id);
+        requireAudience(signedIn, material);
         if (material.archivedAt !== null) {
           throw new AppError('rule_broken', 'This material is archived; there is nothing to acknowledge');
         }

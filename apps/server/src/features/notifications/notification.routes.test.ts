@@ -214,7 +214,7 @@ describe.each(dialects)('notifications on %s', (dialect) => {
   });
 
   it('scans due reviews and overdue contacts once per item per day, however often it runs', async () => {
-    const opened = await send(agent, 'POST', '/api/v1/relationships', {
+    const opened = await send(h.admin, 'POST', '/api/v1/relationships', {
       stakeholderId: customer.id,
       ourRole: 'provider',
       modelId,
@@ -277,7 +277,7 @@ describe.each(dialects)('notifications on %s', (dialect) => {
   });
 
   it('tells the relationship manager of a low survey score once, as a low score rather than an assignment', async () => {
-    const opened = await send(agent, 'POST', '/api/v1/relationships', {
+    const opened = await send(h.admin, 'POST', '/api/v1/relationships', {
       stakeholderId: (await h.admin.createStakeholder()).id,
       ourRole: 'provider',
       managerId: manager.user.id,

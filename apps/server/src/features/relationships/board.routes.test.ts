@@ -79,7 +79,7 @@ describe.each(dialects)('the journey board on %s', (dialect) => {
         await send(h.admin, 'POST', `/api/v1/stakeholder-groups/${group.id}/members`, {
           stakeholderIds: [stakeholder.id],
         });
-      const response = await send(agent, 'POST', '/api/v1/relationships', {
+      const response = await send(h.admin, 'POST', '/api/v1/relationships', {
         stakeholderId: stakeholder.id,
         ourRole: 'provider',
         modelId: model.id,

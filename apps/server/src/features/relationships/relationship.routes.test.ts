@@ -74,7 +74,7 @@ describe.each(dialects)('relationships on %s', (dialect) => {
     expect(proposal.models).toEqual([
       { id: model.id, name: 'Customer partnership', agreedVersion: 1, groupIds: [proposal.groups[0].id] },
     ]);
-    const relationship = await open(agent, {
+    const relationship = await open(manager, {
       stakeholderId: customer.id,
       modelId: model.id,
       agentId: agent.user.id,
@@ -99,7 +99,7 @@ describe.each(dialects)('relationships on %s', (dialect) => {
     expect(relationship.journey.contactEveryDays).toBe(14);
     const moves = await get(`/api/v1/relationships/${relationship.id}/moves`);
     expect(moves.data).toEqual([
-      expect.objectContaining({ fromSteps: [], toSteps: ['explore'], actorId: agent.user.id }),
+      expect.objectContaining({ fromSteps: [], toSteps: ['explore'], actorId: manager.user.id }),
     ]);
 
     const loner = await h.admin.createStakeholder({ name: 'No group' });
@@ -126,7 +126,7 @@ describe.each(dialects)('relationships on %s', (dialect) => {
       })
     ).json();
     const before = await h.count('relationships');
-    const bad = await send(agent, 'POST', '/api/v1/relationships', {
+    const bad = await send(manager, 'POST', '/api/v1/relationships', {
       stakeholderId: customer.id,
       fromStakeholderId: customer.id,
       orgUnitId: 'ghost',

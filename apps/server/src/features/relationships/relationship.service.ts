@@ -18,6 +18,7 @@ import { fromJson, toJson } from '../../shared/json.js';
 import { auditRevision, revisionCache } from '../../shared/revision-cache.js';
 import { now } from '../../shared/time.js';
 import { versionedRecords } from '../../shared/versioned-records.js';
+import { requireAssignmentAllowed } from '../access/access.js';
 import { findDocument, findVersion } from '../agreement/agreement.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
@@ -164,6 +165,8 @@ export function createRelationshipService(db: Kysely<DB>) {
 
     async create(actor: Actor | null, input: RelationshipCreate) {
       const signedIn = requirePermission(actor, 'relationships.write');
+      // Naming the people of a new relationship is assigning it, oneself included.
+      requireAssignmentAllowed(signedIn, null, input);
       const at = now();
       const id = newId();
       const startedOn = input.startedOn ?? today();
@@ -234,15 +237,16 @@ export function createRelationshipService(db: Kysely<DB>) {
 
     async update(actor: Actor | null, id: string, version: number, patch: RelationshipPatch) {
       const signedIn = requirePermission(actor, 'relationships.write');
-      if (patch.journey !== undefined || patch.healthOverride !== undefined) {
-        requirePermission(signedIn, 'relationships.tailor');
-      }
+      if (patch.journey !== undefined) requirePermission(signedIn, 'relationships.tailor');
+      if (patch.healthOverride !== undefined) requirePermission(signedIn, 'relationships.health');
       const { version: _version, journey, healthOverride, ...fields } = patch;
       return records.update(
         signedIn,
         id,
         version,
         async (current, trx) => {
+          // Before any other rule: an assignment nobody may make is refused as such, whatever else is wrong.
+          requireAssignmentAllowed(signedIn, current, patch);
           requireOpen(current);
           const defined = Object.fromEntries(
             Object.entries(fields).filter(([, value]) => value !== undefined),

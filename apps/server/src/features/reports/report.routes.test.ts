@@ -84,7 +84,7 @@ describe.each(dialects)('GET /api/v1/reports/{kind}.pdf on %s', (dialect) => {
     ).id;
 
     // A relationship review with an open and a confidential interaction in its period.
-    const relationship = await created(agent, '/api/v1/relationships', {
+    const relationship = await created(h.admin, '/api/v1/relationships', {
       stakeholderId: customer.id,
       ourRole: 'provider',
       modelId: model.id,

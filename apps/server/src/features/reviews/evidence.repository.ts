@@ -1,8 +1,8 @@
-import type { Journey, ReviewEvidence } from '@rapport/contracts';
+import type { AccessActor, Journey, ReviewEvidence } from '@rapport/contracts';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { fromJson, fromJsonList } from '../../shared/json.js';
-import { readableBy } from '../interactions/interaction.repository.js';
+import { interactionReadableBy } from '../access/access.filters.js';
 
 /** A period of days as the half-open range of stored UTC times it covers. */
 export function periodTimes(from: string, to: string) {
@@ -16,7 +16,7 @@ export async function interactionStats(
   relationshipId: string,
   from: string,
   to: string,
-  actor: { id: string; role: string },
+  actor: AccessActor,
 ) {
   const { fromAt, toAt } = periodTimes(from, to);
   const inPeriod = db
@@ -32,7 +32,7 @@ export async function interactionStats(
   const day = sql<string>`substr(interactions.occurred_at, 1, 10)`;
   const days = await inPeriod
     .where('interactions.sentiment', 'is not', null)
-    .where(readableBy(actor))
+    .where(interactionReadableBy(actor))
     .select([
       day.as('day'),
       sql<number | string>`sum(interactions.sentiment)`.as('total'),

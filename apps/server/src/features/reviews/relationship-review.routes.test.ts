@@ -38,7 +38,7 @@ describe.each(dialects)('relationship reviews on %s', (dialect) => {
     });
   const get = (as: Session, url: string) => as.request({ method: 'GET', url }).then((r) => r.json());
   const openRelationship = async (body: object = {}) => {
-    const response = await send(agent, 'POST', '/api/v1/relationships', {
+    const response = await send(h.admin, 'POST', '/api/v1/relationships', {
       stakeholderId: customer.id,
       ourRole: 'provider',
       modelId,

@@ -63,7 +63,7 @@ describe.each(dialects)('my work on %s', (dialect) => {
     await send(manager, `/api/v1/relationship-models/${model.id}/propose`, {}, 1);
     await send(manager, `/api/v1/relationship-models/${model.id}/agree`, {}, 2);
     relationship = (
-      await send(agent, '/api/v1/relationships', {
+      await send(h.admin, '/api/v1/relationships', {
         stakeholderId: stakeholder.id,
         ourRole: 'provider',
         modelId: model.id,

@@ -11,7 +11,8 @@ import { useSetFollowUpDone } from './interaction.mutations';
 
 interface Props {
   followUps: FollowUp[];
-  canTick: boolean;
+  /** Whether the reader may tick this one off (its owner, the relationship's people, administrators). */
+  canTick: (followUp: FollowUp) => boolean;
 }
 
 /** The actions agreed in one interaction, each with its owner and due date, ticked off when done. */
@@ -59,7 +60,7 @@ export function FollowUpList({ followUps, canTick }: Props) {
       <List listStyleType="none" spacing="xs" aria-labelledby={titleId}>
         {followUps.map((followUp) => (
           <List.Item key={followUp.id}>
-            {canTick ? (
+            {canTick(followUp) ? (
               <Checkbox
                 label={followUp.text}
                 description={

@@ -1,15 +1,18 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { Interaction } from '@rapport/contracts';
+import { canEditFollowUp, type FollowUp, type Interaction } from '@rapport/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
 import { Markdown } from '../../components/Markdown';
+import { useCurrentUser } from '../auth/auth.queries';
 import { useUserName } from '../relationships/relationship.names';
+import { useAssignment } from '../relationships/relationship.queries';
 import { FollowUpList } from './FollowUpList';
 import { kindSymbol } from './interaction.kinds';
 import { SentimentBadge } from './SentimentBadge';
 
 interface Props {
   interaction: Interaction;
+  /** The role may change follow-ups at all (interactions.write); each one's own rule decides the rest. */
   canTick: boolean;
 }
 
@@ -17,6 +20,13 @@ interface Props {
 export function InteractionEntry({ interaction: i, canTick }: Props) {
   const { t, i18n } = useTranslation(['interactions']);
   const userName = useUserName();
+  const me = useCurrentUser();
+  const assignment = useAssignment(i.relationshipId);
+  // The rule the server applies (owner, the relationship's manager and agent, administrators): no tick box on
+  // someone else's follow-up.
+  const mayTick = (followUp: FollowUp) =>
+    canTick &&
+    canEditFollowUp(me, followUp, { confidential: i.confidential, authorId: i.authorId }, assignment);
   const people = i.participantUserIds.map((id) => userName(id)).join(', ');
   const stakeholderPeople = i.participantStakeholderIds.length;
 
@@ -60,7 +70,7 @@ export function InteractionEntry({ interaction: i, canTick }: Props) {
                 {t('timeline.noSummary')}
               </Text>
             )}
-            {i.followUps.length > 0 && <FollowUpList followUps={i.followUps} canTick={canTick} />}
+            {i.followUps.length > 0 && <FollowUpList followUps={i.followUps} canTick={mayTick} />}
           </>
         )}
       </Stack>

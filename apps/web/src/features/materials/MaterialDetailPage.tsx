@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { isInAudience } from '@rapport/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../app/format';
@@ -8,7 +9,7 @@ import { Markdown } from '../../components/Markdown';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
 import { ApproachTabs } from '../approach/ApproachTabs';
-import { useCan } from '../auth/auth.queries';
+import { useCan, useCurrentUser } from '../auth/auth.queries';
 import { AcknowledgementProgress } from './AcknowledgementProgress';
 import { AcknowledgePanel } from './AcknowledgePanel';
 import { AttachedTo } from './AttachedTo';
@@ -22,6 +23,7 @@ export default function MaterialDetailPage() {
   const { id = '' } = useParams();
   const material = useMaterial(id);
   const canWrite = useCan('approach.write');
+  const me = useCurrentUser();
   const [editing, { open, close }] = useDisclosure();
 
   if (material.isPending) return <PageLoader />;
@@ -90,7 +92,15 @@ export default function MaterialDetailPage() {
           <Text c="dimmed">{t('detail.noText')}</Text>
         )}
       </Paper>
-      {!archived && <AcknowledgePanel material={m} />}
+      {/* Acknowledging is for the material's audience (the server refuses others). */}
+      {!archived &&
+        (isInAudience(me, m) ? (
+          <AcknowledgePanel material={m} />
+        ) : (
+          <Text size="sm" c="dimmed" mb="lg">
+            {t('ack.notYourAudience')}
+          </Text>
+        ))}
       <MaterialReadersPanel materialId={m.id} />
       <MaterialFormModal opened={editing} onClose={close} material={m} />
     </>

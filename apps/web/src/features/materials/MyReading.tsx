@@ -1,5 +1,5 @@
 import { Anchor, Badge, Text } from '@mantine/core';
-import type { Material } from '@rapport/contracts';
+import { isInAudience, type Material } from '@rapport/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/auth.queries';
@@ -14,7 +14,7 @@ export function MyReading({ material }: { material: Material }) {
         {t('ack.youHaveRead')}
       </Badge>
     );
-  if (!material.audience.includes(me.role))
+  if (!isInAudience(me, material))
     return (
       <Text size="sm" c="dimmed">
         {t('ack.notYourAudience')}

@@ -3,6 +3,7 @@ import { maturityLevels, ourRoles } from '@rapport/contracts';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../app/forms';
 import { useUserOptions } from '../admin/user.queries';
+import { useCan } from '../auth/auth.queries';
 import { CharacteristicsField } from './CharacteristicsField';
 import type { BasicsValues } from './relationship.form';
 
@@ -17,6 +18,9 @@ interface Props {
 /** The fields a relationship is opened with and later edited by. */
 export function BasicsFields({ values, onChange, errors, namePlaceholder }: Props) {
   const { t } = useTranslation(['relationships']);
+  // Naming the manager and agent is its own permission (relationships.assign); without it the pickers are not
+  // offered, and a relationship is opened unassigned for a manager to assign.
+  const canAssign = useCan('relationships.assign');
   const users = useUserOptions();
   const userData = (users.data ?? []).map((user) => ({ value: user.id, label: user.name }));
 
@@ -63,28 +67,30 @@ export function BasicsFields({ values, onChange, errors, namePlaceholder }: Prop
         onChange={(characteristics) => onChange({ characteristics })}
         error={errors.characteristics}
       />
-      <Group grow align="flex-start">
-        <Select
-          label={t('fields.manager')}
-          placeholder={t('form.nobody')}
-          data={userData}
-          value={values.managerId}
-          onChange={(managerId) => onChange({ managerId })}
-          error={errors.managerId}
-          searchable
-          clearable
-        />
-        <Select
-          label={t('fields.agent')}
-          placeholder={t('form.nobody')}
-          data={userData}
-          value={values.agentId}
-          onChange={(agentId) => onChange({ agentId })}
-          error={errors.agentId}
-          searchable
-          clearable
-        />
-      </Group>
+      {canAssign && (
+        <Group grow align="flex-start">
+          <Select
+            label={t('fields.manager')}
+            placeholder={t('form.nobody')}
+            data={userData}
+            value={values.managerId}
+            onChange={(managerId) => onChange({ managerId })}
+            error={errors.managerId}
+            searchable
+            clearable
+          />
+          <Select
+            label={t('fields.agent')}
+            placeholder={t('form.nobody')}
+            data={userData}
+            value={values.agentId}
+            onChange={(agentId) => onChange({ agentId })}
+            error={errors.agentId}
+            searchable
+            clearable
+          />
+        </Group>
+      )}
       <Group grow align="flex-start">
         <Select
           label={t('fields.maturity')}

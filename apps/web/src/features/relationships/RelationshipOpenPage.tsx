@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
-import { useCurrentUser } from '../auth/auth.queries';
+import { useCan, useCurrentUser } from '../auth/auth.queries';
 import { ModelLessons } from '../lessons/ModelLessons';
 import { useStakeholder } from '../stakeholders/stakeholder.queries';
 import { BasicsFields } from './BasicsFields';
@@ -27,7 +27,9 @@ export default function RelationshipOpenPage() {
   const stakeholder = useStakeholder(stakeholderId || undefined);
   const proposal = useProposedModels(stakeholderId);
   const create = useCreateRelationship();
-  const [values, setValues] = useState<OpenValues>(() => newOpenValues(me.id));
+  const canAssign = useCan('relationships.assign');
+  // Whoever may assign manages what they open unless they choose otherwise; others open it unassigned.
+  const [values, setValues] = useState<OpenValues>(() => newOpenValues(canAssign ? me.id : null));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const change = (next: Partial<OpenValues>) => setValues((current) => ({ ...current, ...next }));

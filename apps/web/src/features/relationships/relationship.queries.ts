@@ -1,4 +1,4 @@
-import type { ChecklistTick, JourneyMove, ModelProposal, Relationship } from '@rapport/contracts';
+import type { Assignment, ChecklistTick, JourneyMove, ModelProposal, Relationship } from '@rapport/contracts';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../app/api';
 
@@ -66,6 +66,19 @@ export function useRelationship(id: string) {
     queryKey: relationshipKeys.detail(id),
     queryFn: ({ signal }) => api<Relationship>(relationshipPath(id), { signal }),
   });
+}
+
+/**
+ * Who a relationship is assigned to (for the rules about records), or null without a relationship or while it
+ * loads — the stricter answer, so nothing is offered that the server would refuse. Shares the detail's cache.
+ */
+export function useAssignment(id: string | null): Assignment | null {
+  const { data } = useQuery({
+    queryKey: relationshipKeys.detail(id ?? ''),
+    queryFn: ({ signal }) => api<Relationship>(relationshipPath(id ?? ''), { signal }),
+    enabled: id !== null,
+  });
+  return data ? { managerId: data.managerId, agentId: data.agentId } : null;
 }
 
 /** The models in force for the stakeholder's groups, one of which the new relationship follows. */

@@ -17,13 +17,13 @@ import { useSetHealthOverride } from './health.mutations';
 export function HealthPanel({ relationship }: { relationship: Relationship }) {
   const { t } = useTranslation(['relationships']);
   const queryClient = useQueryClient();
-  const canTailor = useCan('relationships.tailor');
+  const canOverride = useCan('relationships.health');
   const removeOverride = useSetHealthOverride();
   const [overriding, setOverriding] = useState(false);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const { health } = relationship;
   // An ended or archived relationship is read-only on the server.
-  const editable = canTailor && relationship.status !== 'ended' && !relationship.archivedAt;
+  const editable = canOverride && relationship.status !== 'ended' && !relationship.archivedAt;
 
   const remove = () => {
     setRemoveError(null);
