@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, PageQuery, QueryBoolean, ShortText, Version } from './limits.js';
+import { Id, IsoDate, IsoDateTime, PageQuery, QueryBoolean, ShortText, text, Version } from './limits.js';
 
 /**
  * Principles and relationship models are agreed documents (guide §3.2.1): each edit of an agreed version
@@ -76,7 +76,7 @@ export const agreementSorts = [
 ] as const;
 
 export const agreementListFilters = {
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   status: AgreementStatus.optional(),
   inForce: QueryBoolean.optional().describe(
     'true: only documents with an agreed version in force; false: only those without one',
