@@ -9,6 +9,8 @@ export const limits = {
   bodyBytes: 1024 * 1024,
   pageSizeMax: 200,
   pageSizeDefault: 50,
+  /** The largest integer an integer column holds on PostgreSQL; past it a query fails rather than misses. */
+  integer: 2_147_483_647,
 } as const;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is exactly what it refuses
@@ -30,7 +32,7 @@ export const Id = text().min(1).max(64);
 export const IsoDateTime = text().describe('ISO-8601 time with offset');
 export const IsoDate = z.iso.date().describe('YYYY-MM-DD');
 export const Email = text().trim().toLowerCase().max(limits.name).pipe(z.email());
-export const Version = z.number().int().min(1);
+export const Version = z.number().int().min(1).max(limits.integer);
 
 export function boundedList<T extends z.ZodType>(item: T) {
   return z.array(item).max(limits.listItems);

@@ -64,6 +64,23 @@ describe.each(dialects)('hostile requests on %s', (dialect) => {
     expect(problem.errors).toEqual([{ path: 'journey', message: expect.any(String) }]);
   });
 
+  it('refuses a version past what an integer column holds, instead of failing in PostgreSQL', async () => {
+    const inBody = await refused(
+      {
+        method: 'PATCH',
+        url: `/api/v1/relationships/${relationshipId}`,
+        payload: { name: 'Renamed', version: 5346916134688700 },
+      },
+      400,
+    );
+    expect(inBody.errors).toEqual([{ path: 'version', message: expect.any(String) }]);
+    const inPath = await refused(
+      { method: 'GET', url: `/api/v1/principles/${relationshipId}/versions/5346916134688700` },
+      400,
+    );
+    expect(inPath.errors).toEqual([{ path: 'number', message: expect.any(String) }]);
+  });
+
   it('refuses the NUL character in a body field, writing nothing', async () => {
     const before = await h.count('stakeholders');
     const problem = await refused(
