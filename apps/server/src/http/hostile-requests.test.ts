@@ -113,6 +113,22 @@ describe.each(dialects)('hostile requests on %s', (dialect) => {
     await refused({ method: 'GET', url: '/api/v1/public/surveys/a%00', headers: { cookie: '' } }, 400);
   });
 
+  it('answers a hand-made cursor without a 500: NUL and a number past any column are 400', async () => {
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    // SQLite compares text with a number (text sorts after): an empty page there, a refusal on PostgreSQL.
+    const mismatched = await h.admin.request({
+      method: 'GET',
+      url: `/api/v1/stakeholders?sort=influence&cursor=${cursor(['abc', 'x'])}`,
+    });
+    expect(mismatched.statusCode).toBe(dialect === 'postgres' ? 400 : 200);
+    await refused({ method: 'GET', url: `/api/v1/stakeholders?cursor=${cursor(['\u0000', 'x'])}` }, 400);
+    await refused({ method: 'GET', url: `/api/v1/stakeholders?cursor=${cursor(['a', '\u0000'])}` }, 400);
+    await refused(
+      { method: 'GET', url: `/api/v1/stakeholders?sort=influence&cursor=${cursor([1e300, 'x'])}` },
+      400,
+    );
+  });
+
   it('answers a broken or boundary-less multipart upload with 400', async () => {
     const cut = '--xyz\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n{}';
     for (const url of ['/api/v1/imports/stakeholders', '/api/v1/imports/stakeholders/preview']) {

@@ -69,6 +69,15 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       const errors = fieldErrorsOf(error.validation as ValidationIssue[]);
       return sendProblem(reply, problemOf('bad_request', `${errors.length} field(s) are not valid`, errors));
     }
+    if (isDataException(error)) {
+      // PostgreSQL refused a value the request carried (text for a number, a number out of range): the
+      // schemas stop what they can name, this stops the rest, e.g. a hand-made cursor. SQLite never refuses.
+      request.log.warn({ err: error }, 'the database refused a value of the request');
+      return sendProblem(
+        reply,
+        problemOf('bad_request', 'A value in the request does not fit where it goes'),
+      );
+    }
     if (isUniqueViolation(error)) {
       // The checks before a write passed, but another request wrote the same key in between.
       return sendProblem(
@@ -131,6 +140,12 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
     );
   }
   socket.destroy(error);
+}
+
+/** PostgreSQL's class 22 "data exception": invalid text for a type, out of range, a NUL character. */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && 'severity' in (error as object);
 }
 
 /** SQLite (better-sqlite3) and PostgreSQL (pg) name a unique-constraint violation differently. */
