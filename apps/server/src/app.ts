@@ -57,7 +57,12 @@ import { valueChainRoutes } from './features/value-chain/value-chain.routes.js';
 import { webhookRoutes } from './features/webhooks/webhook.routes.js';
 import { workRoutes } from './features/work/work.routes.js';
 import { registerAuthHook } from './http/auth-hook.js';
-import { notFoundProblem, registerProblemHandlers } from './http/problem.js';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  notFoundProblem,
+  registerProblemHandlers,
+} from './http/problem.js';
 import { createServices } from './services.js';
 
 const API = '/api/v1';
@@ -85,6 +90,9 @@ export async function buildApp(
     // Only behind a proxy the operator names: otherwise X-Forwarded-For would let a client pick its own
     // address and slip past the sign-in rate limit.
     trustProxy: config.trustProxy,
+    // Errors Fastify answers before any route runs are problem+json like every other error.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -171,7 +179,7 @@ export async function buildApp(
       await api.register(publicSurveyRoutes(services.surveys));
       await api.register(webhookRoutes(services.webhooks));
       await api.register(valueChainRoutes(services.valueChain));
-      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      api.get('/openapi.json', { schema: { hide: true, security: [] } }, () => app.swagger());
     },
     { prefix: API },
   );

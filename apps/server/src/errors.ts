@@ -9,9 +9,12 @@ export const errorCodes = {
   conflict: { status: 409, title: 'The record was changed by someone else' },
   already_exists: { status: 409, title: 'It exists already' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
+  uri_too_long: { status: 414, title: 'The address is too long' },
+  unsupported_media_type: { status: 415, title: 'The body is not in a type this endpoint reads' },
   version_required: { status: 428, title: 'Send the version you edited (If-Match or "version")' },
   rule_broken: { status: 422, title: 'The request breaks a rule' },
   too_many_requests: { status: 429, title: 'Too many requests; wait a moment' },
+  headers_too_large: { status: 431, title: 'The request headers (or the address) are too large' },
   unavailable: { status: 503, title: 'The service is not available' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 } as const;

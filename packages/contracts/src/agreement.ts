@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, PageQuery, QueryBoolean, ShortText, Version } from './limits.js';
+import {
+  Id,
+  IsoDate,
+  IsoDateTime,
+  limits,
+  PageQuery,
+  QueryBoolean,
+  ShortText,
+  text,
+  Version,
+} from './limits.js';
 
 /**
  * Principles and relationship models are agreed documents (guide §3.2.1): each edit of an agreed version
@@ -54,7 +64,7 @@ export const DocumentVersionList = z.object({
 
 export const VersionNumberParams = z.strictObject({
   id: Id,
-  number: z.coerce.number().int().min(1),
+  number: z.coerce.number().int().min(1).max(limits.integer),
 });
 
 /** Body of propose, withdraw, agree and retire: the record version (or If-Match) and a note. */
@@ -76,7 +86,7 @@ export const agreementSorts = [
 ] as const;
 
 export const agreementListFilters = {
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   status: AgreementStatus.optional(),
   inForce: QueryBoolean.optional().describe(
     'true: only documents with an agreed version in force; false: only those without one',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, PageQuery } from './limits.js';
+import { Id, IsoDateTime, PageQuery, text } from './limits.js';
 
 export const AuditEntry = z.object({
   id: Id,
@@ -14,9 +14,9 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditListQuery = z.strictObject({
-  entity: z.string().max(64).optional(),
-  entityId: z.string().max(64).optional(),
-  actorId: z.string().max(64).optional(),
+  entity: text().max(64).optional(),
+  entityId: text().max(64).optional(),
+  actorId: text().max(64).optional(),
   ...PageQuery,
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;

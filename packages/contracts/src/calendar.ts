@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './limits.js';
+import { IsoDateTime, text } from './limits.js';
 
 /** Whether the signed-in user has a calendar feed, and since when (its URL is shown only when it is made). */
 export const CalendarFeedStatus = z.object({
@@ -16,4 +16,4 @@ export const CalendarFeedCreated = z.object({
 export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreated>;
 
 /** `/calendar/{token}.ics`: any text is accepted and an unknown token is a 404, never a 400 that tells more. */
-export const CalendarFeedToken = z.strictObject({ token: z.string().min(1).max(200) });
+export const CalendarFeedToken = z.strictObject({ token: text().min(1).max(200) });

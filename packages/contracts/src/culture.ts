@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Communality, InterpersonalType } from './communality.js';
-import { Id, IsoDate, IsoDateTime, LongText, Name, PageQuery, Version } from './limits.js';
+import { Id, IsoDate, IsoDateTime, LongText, Name, PageQuery, text, Version } from './limits.js';
 
 /** How often a toxic behaviour is seen, from never to very often. */
 export const toxicFrequencies = ['never', 'rarely', 'sometimes', 'often', 'very_often'] as const;
@@ -72,7 +72,7 @@ export const CultureAssessmentPatch = z.strictObject({
 export type CultureAssessmentPatch = z.infer<typeof CultureAssessmentPatch>;
 
 export const CultureAssessmentListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   orgUnitId: z
     .union([Id, z.literal('none')])
     .optional()

@@ -9,6 +9,7 @@ import {
   PageQuery,
   QueryBoolean,
   ShortText,
+  text,
   Version,
 } from './limits.js';
 
@@ -169,7 +170,7 @@ export const exceptionSorts = [
 ] as const;
 
 export const ExceptionListQuery = z.strictObject({
-  q: z.string().max(200).optional().describe('in the title'),
+  q: text().max(200).optional().describe('in the title'),
   relationshipId: Id.optional(),
   stakeholderId: Id.optional().describe('named on it, or a party of its relationship'),
   type: ExceptionType.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, LongText, Name, PageQuery, Version } from './limits.js';
+import { Id, IsoDateTime, LongText, Name, PageQuery, text, Version } from './limits.js';
 import { StakeholderListQuery } from './stakeholders.js';
 
 export const StakeholderGroup = z.object({
@@ -40,7 +40,7 @@ export const StakeholderGroupPatch = z.strictObject({
 export type StakeholderGroupPatch = z.infer<typeof StakeholderGroupPatch>;
 
 export const StakeholderGroupListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),
   ...PageQuery,
@@ -60,15 +60,14 @@ export const GroupMembersAdd = z.union([
   z.strictObject({ stakeholderIds: z.array(Id).min(1).max(100) }),
   z.strictObject({
     filter: z
-      .record(z.string(), z.string().max(2000))
+      .record(text().max(100), text().max(2000))
       .describe('the query parameters of GET /stakeholders, e.g. {"category":"customer","tag":"key"}'),
   }),
 ]);
 export type GroupMembersAdd = z.infer<typeof GroupMembersAdd>;
 
 export const MembershipQuery = z.strictObject({
-  stakeholderId: z
-    .string()
+  stakeholderId: text()
     .max(200 * 40)
     .transform((value) => value.split(',').filter(Boolean))
     .pipe(z.array(Id).min(1).max(200))

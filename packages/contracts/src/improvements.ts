@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, LongText, Name, PageQuery, ShortText, Version } from './limits.js';
+import { Id, IsoDate, IsoDateTime, LongText, Name, PageQuery, ShortText, text, Version } from './limits.js';
 
 /** The continual improvement register; initiatives come from reviews, exceptions, surveys, KPIs or by hand. */
 export const improvementStatuses = ['proposed', 'approved', 'in_progress', 'done', 'rejected'] as const;
@@ -55,7 +55,7 @@ export const ImprovementPatch = z
 export type ImprovementPatch = z.infer<typeof ImprovementPatch>;
 
 export const ImprovementListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   status: ImprovementStatus.optional(),
   sourceType: ImprovementSource.optional(),
   sourceId: Id.optional(),

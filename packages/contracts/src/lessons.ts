@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { boundedList, Id, IsoDateTime, LongText, Name, PageQuery, Version } from './limits.js';
+import { boundedList, Id, IsoDateTime, LongText, Name, PageQuery, text, Version } from './limits.js';
 
 /** SPEC §6: lessons learned are searchable knowledge; a lesson on a model guides its next relationships. */
-const Tag = z.string().trim().min(1).max(100);
+const Tag = text().trim().min(1).max(100);
 
 export const Lesson = z.object({
   id: Id,
@@ -45,12 +45,12 @@ export const LessonPatch = z.strictObject({ ...editable, version: Version }).par
 export type LessonPatch = z.infer<typeof LessonPatch>;
 
 export const LessonListQuery = z.strictObject({
-  q: z.string().max(200).optional().describe('a substring of the title, text or tags, any case'),
+  q: text().max(200).optional().describe('a substring of the title, text or tags, any case'),
   groupId: Id.optional(),
   modelId: Id.optional(),
   relationshipId: Id.optional(),
   sourceReviewId: Id.optional(),
-  tag: z.string().max(100).optional(),
+  tag: text().max(100).optional(),
   archived: z.enum(['false', 'true', 'only']).default('false'),
   sort: z.enum(['title', '-title', 'createdAt', '-createdAt']).default('-createdAt'),
   ...PageQuery,

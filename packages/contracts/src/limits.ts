@@ -9,16 +9,30 @@ export const limits = {
   bodyBytes: 1024 * 1024,
   pageSizeMax: 200,
   pageSizeDefault: 50,
+  /** The largest integer an integer column holds on PostgreSQL; past it a query fails rather than misses. */
+  integer: 2_147_483_647,
 } as const;
 
-export const Name = z.string().trim().min(1).max(limits.name);
-export const ShortText = z.string().max(limits.shortText);
-export const LongText = z.string().max(limits.longText);
-export const Id = z.string().min(1).max(64);
-export const IsoDateTime = z.string().describe('ISO-8601 time with offset');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is exactly what it refuses
+const withoutNul = /^[^\u0000]*$/;
+
+/**
+ * The one string schema of every text the API accepts (bodies, query strings, path parameters): it refuses
+ * U+0000, which PostgreSQL cannot store in text and SQLite would keep, so a backup of either database can
+ * always be restored into the other. The pattern shows in the OpenAPI document.
+ */
+export function text() {
+  return z.string().regex(withoutNul, 'must not contain the NUL character');
+}
+
+export const Name = text().trim().min(1).max(limits.name);
+export const ShortText = text().max(limits.shortText);
+export const LongText = text().max(limits.longText);
+export const Id = text().min(1).max(64);
+export const IsoDateTime = text().describe('ISO-8601 time with offset');
 export const IsoDate = z.iso.date().describe('YYYY-MM-DD');
-export const Email = z.string().trim().toLowerCase().max(limits.name).pipe(z.email());
-export const Version = z.number().int().min(1);
+export const Email = text().trim().toLowerCase().max(limits.name).pipe(z.email());
+export const Version = z.number().int().min(1).max(limits.integer);
 
 export function boundedList<T extends z.ZodType>(item: T) {
   return z.array(item).max(limits.listItems);
@@ -31,7 +45,7 @@ export const QueryBoolean = z
 
 export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
-  cursor: z.string().max(1000).optional(),
+  cursor: text().max(1000).optional(),
   count: QueryBoolean.optional(),
 };
 

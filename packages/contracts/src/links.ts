@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, ShortText } from './limits.js';
+import { Id, IsoDateTime, ShortText, text } from './limits.js';
 
 export const linkTypes = [
   'reports_to',
@@ -34,8 +34,7 @@ export const StakeholderLinkCreate = z.strictObject({
 });
 export type StakeholderLinkCreate = z.infer<typeof StakeholderLinkCreate>;
 
-const csvTypes = z
-  .string()
+const csvTypes = text()
   .max(500)
   .transform((value) => value.split(',').filter(Boolean))
   .pipe(z.array(LinkType));

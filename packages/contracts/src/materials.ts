@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { Role } from './enums.js';
-import { Id, IsoDateTime, LongText, Name, PageQuery, QueryBoolean, Version } from './limits.js';
+import { Id, IsoDateTime, LongText, Name, PageQuery, QueryBoolean, text, Version } from './limits.js';
 
 /** Training and awareness materials: how "embed effective behaviour patterns" becomes measurable. */
 export const materialKinds = ['link', 'markdown'] as const;
 export const MaterialKind = z.enum(materialKinds);
 
-const WebUrl = z
-  .string()
+const WebUrl = text()
   .trim()
   .max(2000)
   .pipe(z.url({ protocol: /^https?$/, error: 'an http or https address' }));
@@ -61,7 +60,7 @@ export const MaterialPatch = z.strictObject({
 export type MaterialPatch = z.infer<typeof MaterialPatch>;
 
 export const MaterialListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   principleId: Id.optional(),
   modelId: Id.optional(),
   pendingForMe: QueryBoolean.optional().describe(

@@ -54,7 +54,9 @@ export const JourneyStep = z
       .describe('expected contact while in this step; null uses the model cadence'),
   })
   .superRefine(
-    (step, ctx) => {
+    (value, ctx) => {
+      // Runs on invalid input too (see below): a step may be null or not an object at all.
+      const step = asRecord(value);
       duplicates(fieldOf(step.activities, 'key')).forEach((index) => {
         ctx.addIssue({
           code: 'custom',
@@ -128,6 +130,11 @@ function duplicates(values: unknown[]): number[] {
   });
 }
 
+/** A value that may still be malformed, as an object whose fields are looked up (`{}` when it is none). */
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
 /** `field` of each item of a list that may still be malformed (the checks below also run on invalid input). */
 function fieldOf(list: unknown, field: string): unknown[] {
   return Array.isArray(list)
@@ -138,8 +145,8 @@ function fieldOf(list: unknown, field: string): unknown[] {
 }
 
 export const uniqueStepKeys = [
-  (model: { steps?: unknown }, ctx: z.RefinementCtx) => {
-    duplicates(fieldOf(model.steps, 'key')).forEach((index) => {
+  (model: unknown, ctx: z.RefinementCtx) => {
+    duplicates(fieldOf(asRecord(model).steps, 'key')).forEach((index) => {
       ctx.addIssue({ code: 'custom', path: ['steps', index, 'key'], message: 'used twice in this model' });
     });
   },

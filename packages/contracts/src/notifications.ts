@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, PageQuery, QueryBoolean, Version } from './limits.js';
+import { Id, IsoDateTime, PageQuery, QueryBoolean, text, Version } from './limits.js';
 
 export const notificationKinds = [
   'review_due',
@@ -96,7 +96,7 @@ export type Job = z.infer<typeof Job>;
 
 export const JobListQuery = z.strictObject({
   status: JobStatus.optional(),
-  kind: z.string().max(100).optional(),
+  kind: text().max(100).optional(),
   ...PageQuery,
 });
 export type JobListQuery = z.infer<typeof JobListQuery>;

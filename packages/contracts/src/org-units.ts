@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, LongText, Name, PageQuery, Version } from './limits.js';
+import { Id, IsoDateTime, LongText, Name, PageQuery, text, Version } from './limits.js';
 
 /** The organisation's own structure, so internal relationships and culture assessments have a place. */
 export const orgUnitKinds = ['organisation', 'division', 'department', 'team', 'other'] as const;
@@ -37,7 +37,7 @@ export const OrgUnitPatch = z.strictObject({
 export type OrgUnitPatch = z.infer<typeof OrgUnitPatch>;
 
 export const OrgUnitListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   kind: OrgUnitKind.optional(),
   parentId: z
     .union([Id, z.literal('none')])

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { Quadrant } from './enums.js';
-import { Id, IsoDate, IsoDateTime, Name, PageQuery, QueryBoolean, ShortText, Version } from './limits.js';
+import {
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Name,
+  PageQuery,
+  QueryBoolean,
+  ShortText,
+  text,
+  Version,
+} from './limits.js';
 import { ContactDays, HealthWeights, JourneyStep, ReviewDays, uniqueStepKeys } from './models.js';
 
 export const relationshipStatuses = ['active', 'paused', 'ended'] as const;
@@ -147,7 +157,7 @@ export const Relationship = z.object({
 });
 export type Relationship = z.infer<typeof Relationship>;
 
-const StepKeys = z.array(z.string().min(1).max(40)).max(20);
+const StepKeys = z.array(text().min(1).max(40)).max(20);
 
 export const RelationshipCreate = z.strictObject({
   stakeholderId: Id,
@@ -189,13 +199,13 @@ export const RelationshipPatch = z
 export type RelationshipPatch = z.infer<typeof RelationshipPatch>;
 
 export const RelationshipListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   stakeholderId: Id.optional().describe('relationships with this stakeholder on either side'),
   managerId: z.union([Id, z.literal('none')]).optional(),
   agentId: z.union([Id, z.literal('none')]).optional(),
   modelId: z.union([Id, z.literal('none')]).optional(),
   status: RelationshipStatus.optional(),
-  step: z.string().max(40).optional().describe('relationships currently in this journey step'),
+  step: text().max(40).optional().describe('relationships currently in this journey step'),
   contactDue: QueryBoolean.optional().describe(
     'true: active relationships whose next contact is due today or earlier',
   ),
@@ -227,8 +237,8 @@ export const BoardQuery = z.strictObject({
   agentId: z.union([Id, z.literal('none')]).optional(),
   groupId: Id.optional().describe('relationships with a member of this stakeholder group'),
   perStep: z.coerce.number().int().min(1).max(100).default(20),
-  step: z.string().max(40).optional().describe('only this column (to page through it with `cursor`)'),
-  cursor: z.string().max(1000).optional(),
+  step: text().max(40).optional().describe('only this column (to page through it with `cursor`)'),
+  cursor: text().max(1000).optional(),
 });
 export type BoardQuery = z.infer<typeof BoardQuery>;
 
@@ -306,8 +316,8 @@ export type ChecklistTick = z.infer<typeof ChecklistTick>;
 
 export const ChecklistParams = z.strictObject({
   id: Id,
-  stepKey: z.string().min(1).max(40),
-  activityKey: z.string().min(1).max(40),
+  stepKey: text().min(1).max(40),
+  activityKey: text().min(1).max(40),
 });
 export const ChecklistSet = z.strictObject({ done: z.boolean() });
 

@@ -9,6 +9,7 @@ import {
   Name,
   PageQuery,
   QueryBoolean,
+  text,
   Version,
 } from './limits.js';
 
@@ -29,7 +30,7 @@ export const ReviewTrigger = z.enum(reviewTriggers);
 export const reviewStatuses = ['planned', 'done', 'cancelled'] as const;
 export const ReviewStatus = z.enum(reviewStatuses);
 
-const Participant = z.string().trim().min(1).max(200);
+const Participant = text().trim().min(1).max(200);
 const Satisfaction = z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5');
 
 export const Review = z.object({
@@ -112,7 +113,7 @@ export const ReviewPatch = z.strictObject({ ...editable, version: Version }).par
 export type ReviewPatch = z.infer<typeof ReviewPatch>;
 
 export const ReviewListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   subject: ReviewSubject.optional(),
   relationshipId: Id.optional(),
   status: ReviewStatus.optional(),

@@ -17,13 +17,14 @@ import {
   PageQuery,
   QueryBoolean,
   ShortText,
+  text,
   Version,
 } from './limits.js';
 
 const Scale = z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5');
-const Tag = z.string().trim().min(1).max(50);
-const Phone = z.string().trim().min(1).max(50);
-const ContactEmail = z.string().trim().toLowerCase().max(200).pipe(z.email());
+const Tag = text().trim().min(1).max(50);
+const Phone = text().trim().min(1).max(50);
+const ContactEmail = text().trim().toLowerCase().max(200).pipe(z.email());
 
 export const Stakeholder = z.object({
   id: Id,
@@ -83,7 +84,7 @@ const editable = {
   phones: boundedList(Phone),
   tags: boundedList(Tag),
   notes: LongText,
-  externalRef: z.string().trim().min(1).max(limits.name).nullable(),
+  externalRef: text().trim().min(1).max(limits.name).nullable(),
 };
 
 /** A note kept with the assessment when influence, interest, salience or engagement change. */
@@ -148,8 +149,7 @@ export const stakeholderSorts = [
 const sortValues = stakeholderSorts.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
 
 const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
-  z
-    .string()
+  text()
     .max(2000)
     .transform((value) =>
       value
@@ -160,15 +160,15 @@ const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item).max(50));
 
 export const StakeholderListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   category: csvOf(StakeholderCategory).optional(),
   scope: Scope.optional(),
   quadrant: csvOf(Quadrant).optional(),
   salience: csvOf(SalienceClass).optional(),
-  ownerId: z.string().max(64).optional().describe('a user id, or "none" for stakeholders without an owner'),
+  ownerId: text().max(64).optional().describe('a user id, or "none" for stakeholders without an owner'),
   tag: csvOf(Tag).optional().describe('comma-separated; a stakeholder with any of them matches'),
-  groupId: z.string().max(64).optional().describe('members of this stakeholder group'),
-  orgUnitId: z.string().max(64).optional().describe('internal stakeholders of this org unit'),
+  groupId: text().max(64).optional().describe('members of this stakeholder group'),
+  orgUnitId: text().max(64).optional().describe('internal stakeholders of this org unit'),
   due: QueryBoolean.optional().describe(
     'true: members of groups with a re-assessment interval whose last assessment is older than it',
   ),

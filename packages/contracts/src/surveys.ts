@@ -10,6 +10,7 @@ import {
   Name,
   PageQuery,
   ShortText,
+  text,
   Version,
 } from './limits.js';
 import { Health } from './relationships.js';
@@ -148,7 +149,7 @@ export const SurveyPatch = z
 export type SurveyPatch = z.infer<typeof SurveyPatch>;
 
 export const SurveyListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   kind: SurveyKind.optional(),
   status: SurveyStatus.optional(),
   archived: z.enum(['false', 'true', 'only']).default('false'),
@@ -310,7 +311,7 @@ export type RelationshipSatisfaction = z.infer<typeof RelationshipSatisfaction>;
 
 // ---- The public page: no account, a token ----
 
-export const SurveyToken = z.strictObject({ token: z.string().min(1).max(200) });
+export const SurveyToken = z.strictObject({ token: text().min(1).max(200) });
 
 export const PublicSurvey = z.object({
   organisation: z.string(),
@@ -328,7 +329,7 @@ export const PublicSurvey = z.object({
 });
 export type PublicSurvey = z.infer<typeof PublicSurvey>;
 
-const AnswerValue = z.union([z.string().max(limits.shortText), z.number().int()]);
+const AnswerValue = z.union([text().max(limits.shortText), z.number().int()]);
 
 export const PublicAnswer = z.strictObject({
   csat: z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5').optional(),
@@ -336,7 +337,7 @@ export const PublicAnswer = z.strictObject({
   score: z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5').optional(),
   comment: ShortText.default(''),
   answers: z
-    .record(z.string().max(40), AnswerValue)
+    .record(text().max(40), AnswerValue)
     .refine((answers) => Object.keys(answers).length <= 20, 'at most 20 answers')
     .default({}),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Competency, Locale, Role } from './enums.js';
-import { Email, Id, IsoDateTime, Name, PageQuery, QueryBoolean, Version } from './limits.js';
+import { Email, Id, IsoDateTime, Name, PageQuery, QueryBoolean, text, Version } from './limits.js';
 
-export const Password = z.string().min(10, 'at least 10 characters').max(200);
+export const Password = text().min(10, 'at least 10 characters').max(200);
 
 export const User = z.object({
   id: Id,
@@ -45,7 +45,7 @@ export const UserPatch = z.strictObject({
 export type UserPatch = z.infer<typeof UserPatch>;
 
 export const UserListQuery = z.strictObject({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   role: Role.optional(),
   deactivated: QueryBoolean.optional(),
   sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),
@@ -58,13 +58,13 @@ export const MePatch = z.strictObject({
   name: Name.optional(),
   locale: Locale.optional(),
   password: Password.optional(),
-  currentPassword: z.string().max(200).optional(),
+  currentPassword: text().max(200).optional(),
 });
 export type MePatch = z.infer<typeof MePatch>;
 
 export const SignIn = z.strictObject({
   email: Email,
-  password: z.string().min(1).max(200),
+  password: text().min(1).max(200),
 });
 
 export const FirstAdmin = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, ShortText, Version } from './limits.js';
+import { IsoDate, IsoDateTime, ShortText, text, Version } from './limits.js';
 
 /** The six activities of the service value chain, in the order the guide's figure 3.1 shows them. */
 export const valueChainActivities = [
@@ -73,7 +73,7 @@ export const ValueChainHeatMap = z.object({
 });
 export type ValueChainHeatMap = z.infer<typeof ValueChainHeatMap>;
 
-export const ValueChainParams = z.object({ activity: z.string().max(64) });
+export const ValueChainParams = z.object({ activity: text().max(64) });
 
 export const ValueChainPatch = z.strictObject({
   level: ValueChainLevel.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, PageQuery, ShortText, Version } from './limits.js';
+import { Id, IsoDateTime, PageQuery, ShortText, text, Version } from './limits.js';
 
 /** Webhooks: an administrator's URLs that receive signed events of changes (SPEC-silent; see architecture). */
 export const webhookEntities = [
@@ -27,7 +27,7 @@ export const webhookEventTypes = webhookEntities.flatMap((entity) =>
 );
 export const WebhookEventType = z.enum(webhookEventTypes as [string, ...string[]]);
 
-export const WebhookUrl = z.string().trim().min(1).max(2000);
+export const WebhookUrl = text().trim().min(1).max(2000);
 
 export const Webhook = z.object({
   id: Id,

@@ -26,8 +26,21 @@ function originOf(request: FastifyRequest): string | undefined {
 }
 
 /**
+ * An endpoint anyone may reach says so in its OpenAPI schema with `security: []` (sign-in, setup, health,
+ * the public survey page, calendar feeds), so the document and the server cannot disagree. A path no route
+ * matches goes on to its 404, and the documentation pages (/api/docs) are public.
+ */
+function isPublic(request: FastifyRequest): boolean {
+  if (request.routeOptions.url?.startsWith('/api/v1/') !== true) return true;
+  const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+  return Array.isArray(security) && security.length === 0;
+}
+
+/**
  * Finds who is acting (Bearer token or session cookie) and refuses cookie-signed writes that come from
  * another site: SameSite cookies already stop most cross-site requests, the Origin check stops the rest.
+ * It runs on `onRequest`, before the body is parsed and validated, so an anonymous request to an endpoint
+ * that is not public gets 401 and learns nothing about the endpoint's fields.
  */
 export function registerAuthHook(app: FastifyInstance, auth: AuthService, config: Config): void {
   app.decorateRequest('actor', null);
@@ -45,6 +58,9 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService, config
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) request.actor = await auth.actorFromSession(cookie);
+    if (!request.actor && !isPublic(request)) {
+      throw new AppError('unauthenticated', cookie ? 'The session has ended; sign in again' : undefined);
+    }
     if (SAFE_METHODS.has(request.method)) return;
     const origin = originOf(request);
     if (!cookie && origin === undefined) return;

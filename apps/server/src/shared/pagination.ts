@@ -32,11 +32,15 @@ export function encodeCursor(value: CursorValue, id: string): string {
 export function decodeCursor(cursor: string): [CursorValue, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    // Only what encodeCursor writes: PostgreSQL cannot compare with a NUL character or an unsafe number.
+    const plainText = (value: unknown) => typeof value === 'string' && !value.includes('\u0000');
+    const safeNumber = (value: unknown) =>
+      typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number' || parsed[0] === null) &&
-      typeof parsed[1] === 'string'
+      (plainText(parsed[0]) || safeNumber(parsed[0]) || parsed[0] === null) &&
+      plainText(parsed[1])
     ) {
       return [parsed[0], parsed[1]];
     }

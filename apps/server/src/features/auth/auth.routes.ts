@@ -29,6 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
       config: { rateLimit: { max: config.signInLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['session'],
+        security: [],
         summary: 'Sign in: sets an HttpOnly session cookie',
         body: SignIn,
         response: { 200: SignedIn, ...problemResponses },
@@ -43,7 +44,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
 
   app.delete(
     '/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        tags: ['session'],
+        security: [],
+        summary: 'Sign out',
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await auth.signOut(request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
-import { ImportPreview, ImportRecord, PageQuery, pageOf } from '@rapport/contracts';
+import { ImportPreview, ImportRecord, PageQuery, pageOf, text } from '@rapport/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,7 +27,7 @@ const ImportOptions = z.strictObject({
         return z.NEVER;
       }
     })
-    .pipe(z.record(z.string().max(200), z.string().max(50).nullable())),
+    .pipe(z.record(text().max(200), text().max(50).nullable())),
   mode: z.enum(['all', 'valid']).default('all'),
   dryRun: z
     .enum(['true', 'false'])
@@ -44,18 +44,42 @@ async function readUpload(request: FastifyRequest) {
   }
   const fields: Record<string, string> = {};
   let file: { name: string; bytes: Buffer } | undefined;
-  for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } })) {
-    if (part.type === 'file') {
-      const upload = part as MultipartFile;
-      const bytes = await upload.toBuffer();
-      file = { name: upload.filename || 'upload.csv', bytes };
-    } else {
-      const value = (part as MultipartValue<unknown>).value;
-      fields[part.fieldname] = typeof value === 'string' ? value : String(value);
+  try {
+    for await (const part of request.parts({
+      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 },
+    })) {
+      if (part.type === 'file') {
+        const upload = part as MultipartFile;
+        const bytes = await upload.toBuffer();
+        file = { name: upload.filename || 'upload.csv', bytes };
+      } else {
+        const value = (part as MultipartValue<unknown>).value;
+        fields[part.fieldname] = typeof value === 'string' ? value : String(value);
+      }
     }
+  } catch (error) {
+    throw malformedUpload(error);
   }
   if (!file) throw new AppError('bad_request', 'No file was sent', [{ path: 'file', message: 'missing' }]);
+  if (file.name.includes('\u0000')) {
+    throw new AppError('bad_request', 'The file name is not valid', [
+      { path: 'file', message: 'the file name must not contain the NUL character' },
+    ]);
+  }
   return { fields, file };
+}
+
+/**
+ * The multipart parser (busboy) throws plain errors on a body it cannot read (no boundary, a part cut off,
+ * a malformed part header): those are the client's, so 400. Limits (413) and our own refusals pass as they are.
+ */
+function malformedUpload(error: unknown): unknown {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (error instanceof AppError || (typeof status === 'number' && status < 500)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError('bad_request', `The multipart/form-data body cannot be read: ${reason}`, [
+    { path: 'file', message: 'the upload is malformed' },
+  ]);
 }
 
 export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = async (app, { imports }) => {

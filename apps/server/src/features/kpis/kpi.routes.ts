@@ -8,6 +8,7 @@ import {
   KpiRecordsQuery,
   KpiSettingsPatch,
   pageOf,
+  text,
 } from '@rapport/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,7 +17,7 @@ import { expectedVersion } from '../../shared/version.js';
 import type { KpiService } from './kpi.service.js';
 
 const tags = ['kpis'];
-const KeyParams = z.object({ key: z.string().min(1).max(64).describe('one of `kpiKeys`') });
+const KeyParams = z.object({ key: text().min(1).max(64).describe('one of `kpiKeys`') });
 
 export const kpiRoutes =
   (service: KpiService): FastifyPluginAsyncZod =>

@@ -25,6 +25,7 @@ export const readinessRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
     {
       schema: {
         tags: ['health'],
+        security: [],
         summary: '200 when the database answers and no migration is pending; 503 with what is wrong',
         response: { 200: Readiness, 503: Readiness },
       },

@@ -18,6 +18,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{
     {
       schema: {
         tags: ['setup'],
+        security: [],
         summary: 'Whether Rapport still needs its first administrator',
         response: { 200: SetupState },
       },
@@ -31,6 +32,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{
       config: { rateLimit: { max: config.signInLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['setup'],
+        security: [],
         summary: 'Create the first administrator on an empty database, and sign them in',
         body: FirstAdmin,
         response: { 201: z.object({ user: User }), ...problemResponses },
