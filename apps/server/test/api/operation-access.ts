@@ -122,7 +122,7 @@ export const operationAccess: Record<string, OperationAccess> = {
   // CSV import
   [`POST ${api}/imports/stakeholders/preview`]: needs('stakeholders.import'),
   [`POST ${api}/imports/stakeholders`]: needs('stakeholders.import'),
-  [`GET ${api}/imports`]: needs('stakeholders.read'),
+  [`GET ${api}/imports`]: needs('stakeholders.import'),
   [`DELETE ${api}/imports/{id}`]: needs('stakeholders.import'),
 
   // Every list as CSV: the list's own permission
@@ -156,7 +156,7 @@ export const operationAccess: Record<string, OperationAccess> = {
   [`GET ${api}/relationship-models/templates`]: needs('approach.read'),
   [`GET ${api}/relationship-models/coverage`]: needs('approach.read'),
   ...crud(`${api}/materials`, 'approach.read', 'approach.write'),
-  [`POST ${api}/materials/{id}/acknowledgements`]: needs('approach.read'),
+  [`POST ${api}/materials/{id}/acknowledgements`]: needs('approach.read', 'its audience only'),
   [`GET ${api}/materials/{id}/acknowledgements`]: needs('approach.read'),
   ...crud(`${api}/reviews`, 'approach.read', 'approach.write', {
     update: needs(
@@ -180,7 +180,11 @@ export const operationAccess: Record<string, OperationAccess> = {
 
   // Relationships, interactions, exceptions
   ...crud(`${api}/relationships`, 'relationships.read', 'relationships.write', {
-    update: needs('relationships.write', 'the journey needs relationships.tailor'),
+    create: needs('relationships.write', 'naming a manager or agent needs relationships.assign'),
+    update: needs(
+      'relationships.write',
+      'the journey needs relationships.tailor; manager and agent relationships.assign; a health override relationships.health',
+    ),
   }),
   [`GET ${api}/relationships/proposed-models`]: needs('relationships.read'),
   [`GET ${api}/relationships/board`]: needs('relationships.read'),
@@ -197,7 +201,10 @@ export const operationAccess: Record<string, OperationAccess> = {
     restore: needs('interactions.write', 'its author, or the relationship’s manager or agent'),
   }),
   [`GET ${api}/follow-ups`]: needs('relationships.read'),
-  [`PATCH ${api}/follow-ups/{id}`]: needs('interactions.write', 'its owner, the interaction’s author'),
+  [`PATCH ${api}/follow-ups/{id}`]: needs(
+    'interactions.write',
+    'its owner, the relationship’s manager and agent, administrators (its author while it has no owner)',
+  ),
   ...crud(`${api}/exceptions`, 'relationships.read', 'exceptions.report', {
     update: needs(
       'exceptions.report',
