@@ -57,12 +57,21 @@ program
   .description('migrate the database and serve the API and the web app')
   .action(async () => {
     const running = await startServer(config());
-    const stop = async () => {
-      await running.stop();
-      process.exit(0);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      running.app.log.info({ signal }, 'draining: finishing the requests and the job under way');
+      try {
+        await running.stop();
+        process.exit(0);
+      } catch (error) {
+        running.app.log.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      }
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
   });
 
 program
