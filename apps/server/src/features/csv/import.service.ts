@@ -124,6 +124,8 @@ export function createImportService(db: Kysely<DB>) {
           skipped,
           created_at: at,
           undone_at: null,
+          state: 'done',
+          heartbeat_at: null,
         });
         // Written a thousand rows at a time, so memory holds one batch, not the whole file's records.
         let newRows: StakeholdersTable[] = [];
