@@ -108,14 +108,15 @@ function openSqlite(file: string): Database {
   if (!file) throw new Error('DATABASE_URL names no SQLite file (sqlite:PATH)');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const connection = new SQLite(file);
-  // WAL lets readers run beside the writer; synchronous=FULL makes an acknowledged commit survive power loss.
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = FULL');
-  connection.pragma('foreign_keys = ON');
-  // Other processes (the command line, another instance) write to the same file: wait for them (sqlite-writer.ts).
-  configureWriter(connection);
-  // Gathers planner statistics where they are missing or stale, so filtered lists pick the better index.
-  connection.pragma('optimize = 0x10002');
+  // Other processes (the command line, another instance) write to the same file: see sqlite-writer.ts.
+  configureWriter(connection, () => {
+    // WAL lets readers run beside the writer; synchronous=FULL makes an acknowledged commit survive power loss.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = FULL');
+    connection.pragma('foreign_keys = ON');
+    // Gathers planner statistics where they are missing or stale, so filtered lists pick the better index.
+    connection.pragma('optimize = 0x10002');
+  });
   const { log, onSlowQuery } = slowQueryLog();
   const db = new Kysely<DB>({
     dialect: new SqliteWriterDialect({ database: preparedOnce(connection) }),
