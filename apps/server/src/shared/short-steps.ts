@@ -17,7 +17,7 @@ export interface ShortSteps {
 
 export function shortSteps(
   db: Kysely<DB>,
-  { targetMs = 30, pauseMs = 10, initial = 50, max = 2000 } = {},
+  { targetMs = 30, pauseMs = 5, initial = 200, min = 100, max = 2000 } = {},
 ): ShortSteps {
   const sqlite = !(db.getExecutor().adapter instanceof PostgresAdapter);
   let size = initial;
@@ -34,7 +34,8 @@ export function shortSteps(
       const result = await db.transaction().execute(work);
       const took = performance.now() - started;
       longestMs = Math.max(longestMs, took);
-      if (took > targetMs * 1.5) size = Math.max(1, Math.floor(size / 2));
+      // The floor keeps an overloaded machine (where every step is slow, however small) from crawling.
+      if (took > targetMs * 1.5) size = Math.max(min, Math.floor(size / 2));
       else if (took < targetMs / 2) size = Math.min(max, Math.ceil(size * 1.5));
       if (sqlite) await new Promise((resolve) => setTimeout(resolve, pauseMs));
       return result;
