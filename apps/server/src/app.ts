@@ -26,6 +26,8 @@ import { exportRoutes } from './features/csv/export.routes.js';
 import { importRoutes } from './features/csv/import.routes.js';
 import { cultureRoutes } from './features/culture/culture.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
+import { demoRoutes } from './features/demo/demo.routes.js';
+import { createDemoService } from './features/demo/demo.service.js';
 import { duplicateRoutes } from './features/duplicates/duplicate.routes.js';
 import { exceptionRoutes } from './features/exceptions/exception.routes.js';
 import { listExportRoutes } from './features/exports/list-export.routes.js';
@@ -179,6 +181,7 @@ export async function buildApp(
       await api.register(publicSurveyRoutes(services.surveys));
       await api.register(webhookRoutes(services.webhooks));
       await api.register(valueChainRoutes(services.valueChain));
+      await api.register(demoRoutes(createDemoService(database)));
       api.get('/openapi.json', { schema: { hide: true, security: [] } }, () => app.swagger());
     },
     { prefix: API },

@@ -24,6 +24,18 @@ describe('the rapport command', () => {
     expect(failed.stderr).toContain('role');
   });
 
+  it('refuses the demo without an administrator: exits non-zero, loads nothing', async () => {
+    const failed = await rapport('demo').catch((error) => error);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/administrator/);
+    const database = openDatabase(env.DATABASE_URL);
+    try {
+      expect(await database.db.selectFrom('stakeholders').select('id').execute()).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('creates the first administrator, then loads the demo organisation', async () => {
     const created = await rapport(
       'user',

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js';
 import type { Actor } from './features/auth/actor.js';
 import { permissionsMarkdown } from './features/auth/permissions.doc.js';
 import { createImportService } from './features/csv/import.service.js';
+import { removeDemoRows } from './features/demo/demo.removal.js';
 import { seedDemo } from './features/demo/demo.seed.js';
 import { seedScale } from './features/demo/scale.seed.js';
 import { importAllInto, registerExportCommand } from './features/exports/exports.cli.js';
@@ -57,12 +58,21 @@ program
   .description('migrate the database and serve the API and the web app')
   .action(async () => {
     const running = await startServer(config());
-    const stop = async () => {
-      await running.stop();
-      process.exit(0);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      running.app.log.info({ signal }, 'draining: finishing the requests and the job under way');
+      try {
+        await running.stop();
+        process.exit(0);
+      } catch (error) {
+        running.app.log.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      }
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
   });
 
 program
@@ -80,11 +90,19 @@ program
 
 program
   .command('demo')
-  .description('load the demo organisation (bilingual stakeholders across the map); needs an administrator')
-  .action(() =>
+  .description(
+    'load the demo organisation (bilingual stakeholders across the map), all or nothing; needs an administrator',
+  )
+  .option('--remove', 'remove every demo record, as a whole (refused while your own records refer to them)')
+  .action((options: { remove?: boolean }) =>
     withDatabase(async (database) => {
-      const summary = await seedDemo(database.db);
-      console.log(summary);
+      if (options.remove) {
+        const removed = await removeDemoRows(database.db, database.dialect, database.schema);
+        console.log(`Removed the demo organisation (${removed} records).`);
+        return;
+      }
+      // Without an administrator this throws: the command exits 1 with the reason.
+      console.log(await seedDemo(database.db));
     }),
   );
 
@@ -297,6 +315,10 @@ program
   );
 
 program.parseAsync().catch((error: unknown) => {
+  const fields = (error as { errors?: { path: string; message: string }[] }).errors;
   console.error(error instanceof Error ? error.message : error);
+  // A refusal that names records (the demo's removal) lists them.
+  if (Array.isArray(fields))
+    for (const field of fields.slice(0, 20)) console.error(`  ${field.path}: ${field.message}`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { recoverImports } from './features/csv/import.recovery.js';
 import { startJobRunner } from './features/jobs/jobs.js';
 import { startHealthFill } from './features/relationships/health.jobs.js';
 import { createUserService } from './features/users/user.service.js';
@@ -32,6 +33,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       : null;
     // Relationships never scored (an upgraded database, bulk-seeded rows) get their stored health score in the
     // background, so start-up does not wait on it; the dashboard scores the few it still finds on the spot.
+    // Imports whose process died (a killed `rapport import`) are finished or taken back, beside the server.
+    if (config.jobs)
+      recoverImports(database.db).catch((error) =>
+        app.log.error({ err: error }, 'recovering imports failed'),
+      );
     const fill = config.jobs
       ? startHealthFill(database.db, (error) => app.log.error({ err: error }, 'filling health scores failed'))
       : null;
@@ -39,10 +45,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       app,
       database,
       url,
+      // Drains: no new connection is accepted, requests under way and the job under way finish, then the
+      // database closes cleanly (SQLite checkpoints its WAL), so a restarted server serves at once.
       async stop() {
-        await fill?.stop();
-        await jobs?.stop();
-        await app.close();
+        await Promise.all([fill?.stop(), jobs?.stop(), app.close()]);
         await database.close();
       },
     };

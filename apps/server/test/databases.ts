@@ -48,7 +48,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   } finally {
     await admin.end();
   }
-  const database = openDatabase(postgresUrl, { schema, poolSize: 4 });
+  const database = openDatabase(postgresUrl, { schema, poolSize: 4, applicationName: schema });
   await migrateToLatest(database);
   return {
     database,

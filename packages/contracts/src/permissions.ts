@@ -146,6 +146,10 @@ export const permissionTable = {
     description:
       'See background jobs (e-mails, scans, deliveries): pending, done and failed with their last error',
   },
+  'demo.manage': {
+    roles: ['administrator'],
+    description: 'Load the demo organisation into an empty one, and remove the demo records as a whole',
+  },
   'tokens.own': {
     roles: ['administrator', 'relationship_manager', 'relationship_agent', 'contributor', 'viewer'],
     description: "Create and revoke one's own API tokens (a token acts with its owner's role)",

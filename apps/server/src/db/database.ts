@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { configureWriter, SqliteWriterDialect } from './sqlite-writer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -53,6 +54,8 @@ export interface DatabaseOptions {
   /** PostgreSQL only: the schema to work in (tests use one per run). */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL: `application_name` of the pool's connections (default `rapport`). */
+  applicationName?: string;
 }
 
 const BIGINT_OID = 20;
@@ -105,15 +108,20 @@ function openSqlite(file: string): Database {
   if (!file) throw new Error('DATABASE_URL names no SQLite file (sqlite:PATH)');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const connection = new SQLite(file);
-  // WAL lets readers run beside the writer; synchronous=FULL makes an acknowledged commit survive power loss.
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = FULL');
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  // Gathers planner statistics where they are missing or stale, so filtered lists pick the better index.
-  connection.pragma('optimize = 0x10002');
+  // Other processes (the command line, another instance) write to the same file: see sqlite-writer.ts.
+  configureWriter(connection, () => {
+    // WAL lets readers run beside the writer; synchronous=FULL makes an acknowledged commit survive power loss.
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = FULL');
+    connection.pragma('foreign_keys = ON');
+    // Gathers planner statistics where they are missing or stale, so filtered lists pick the better index.
+    connection.pragma('optimize = 0x10002');
+  });
   const { log, onSlowQuery } = slowQueryLog();
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: preparedOnce(connection) }), log });
+  const db = new Kysely<DB>({
+    dialect: new SqliteWriterDialect({ database: preparedOnce(connection) }),
+    log,
+  });
   return { db, dialect: 'sqlite', sqliteFile: file, onSlowQuery, close: () => db.destroy() };
 }
 
@@ -123,7 +131,15 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     max: options.poolSize ?? 10,
     types: pgTypes,
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    // Names the connections, so an operator (and the fault tests) can tell Rapport's sessions apart.
+    application_name: options.applicationName ?? 'rapport',
   });
+  // A connection the server ended while idle (pg_terminate_backend, a restart) reports here: the pool drops it
+  // and opens a new one for the next query. Without a listener the error would end the process.
+  pool.on('error', () => {});
+  // One ended while a query ran reports on the client as well: the query fails (503, see db/unavailable.ts), the
+  // pool discards the client when it is released; the event itself must not end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const { log, onSlowQuery } = slowQueryLog();
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
   return {

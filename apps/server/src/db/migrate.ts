@@ -22,6 +22,7 @@ import * as dashboard from './migrations/20261127280000_dashboard.js';
 import * as healthScore from './migrations/20261127310000_health_score.js';
 import * as kpiSpeed from './migrations/20261127320000_kpi_speed.js';
 import * as surveyPrivacy from './migrations/20261208020000_survey_privacy.js';
+import * as demoRecordsImportState from './migrations/20261208070000_demo_records_import_state.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '20261127310000_health_score': healthScore,
   '20261127320000_kpi_speed': kpiSpeed,
   '20261208020000_survey_privacy': surveyPrivacy,
+  '20261208070000_demo_records_import_state': demoRecordsImportState,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

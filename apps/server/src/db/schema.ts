@@ -115,6 +115,15 @@ export interface ImportsTable {
   skipped: number;
   created_at: string;
   undone_at: string | null;
+  /** running | publishing | done | undoing (see the migration 20261208070000). */
+  state: string;
+  heartbeat_at: string | null;
+}
+
+export interface DemoRecordsTable {
+  seq: number;
+  entity: string;
+  id: string;
 }
 
 export interface ImportRowsTable {
@@ -519,6 +528,7 @@ export interface DB {
   stakeholder_group_members: StakeholderGroupMembersTable;
   stakeholder_links: StakeholderLinksTable;
   imports: ImportsTable;
+  demo_records: DemoRecordsTable;
   import_rows: ImportRowsTable;
   import_mappings: ImportMappingsTable;
   stakeholder_assessments: StakeholderAssessmentsTable;

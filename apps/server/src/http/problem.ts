@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { FieldError, Problem } from '@rapport/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type ErrorCode, errorCodes } from '../errors.js';
 
 const codeByStatus = new Map<number, ErrorCode>(
@@ -83,6 +84,15 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(
         reply,
         problemOf('already_exists', 'Another record was saved with the same key just now'),
+      );
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database went away or stayed busy: nothing was written, and the client may simply try again.
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '1');
+      return sendProblem(
+        reply,
+        problemOf('unavailable', 'The database is not available just now; try again'),
       );
     }
     const problem = problemOfFastifyError(error);

@@ -96,6 +96,9 @@ export const operationAccess: Record<string, OperationAccess> = {
   [`GET ${api}/audit-log`]: needs('audit.read'),
   [`GET ${api}/admin/jobs`]: needs('jobs.read'),
   [`GET ${api}/admin/export`]: needs('data.export'),
+  [`GET ${api}/admin/demo`]: needs('demo.manage'),
+  [`POST ${api}/admin/demo`]: needs('demo.manage'),
+  [`DELETE ${api}/admin/demo`]: needs('demo.manage'),
 
   // Stakeholders, groups, links, analysis
   ...crud(`${api}/stakeholders`, 'stakeholders.read', 'stakeholders.write', {

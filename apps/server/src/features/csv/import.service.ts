@@ -1,30 +1,19 @@
 import type { ImportResult, Stakeholder } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
-import type { DB, ImportRowsTable, StakeholdersTable } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../shared/ids.js';
 import { now } from '../../shared/time.js';
-import { type AuditInput, recordAuditMany } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
-import { insertAssessments } from '../stakeholders/assessment.repository.js';
-import {
-  insertStakeholders,
-  listByIds,
-  syncLookups,
-  toStakeholder,
-  updateStakeholder,
-} from '../stakeholders/stakeholder.repository.js';
+import { listByIds, toStakeholder } from '../stakeholders/stakeholder.repository.js';
 import { assessmentChanged, assessmentValuesOf, rowOf } from '../stakeholders/stakeholder.rules.js';
 import { readCsv } from './csv-reader.js';
 import { checkMapping, planImport } from './import.plan.js';
-import {
-  insertImport,
-  insertImportRows,
-  listImports,
-  rememberedMapping,
-  rememberMapping,
-} from './import.repository.js';
+import { recoverImports } from './import.recovery.js';
+import { insertImport, listImports, rememberedMapping, rememberMapping } from './import.repository.js';
+import { rollBackImport } from './import.takeback.js';
 import { undoImport } from './import.undo.js';
+import { importWriter } from './import.writer.js';
 import type { ImportField } from './stakeholder-import.rules.js';
 import { headerSignature, importFields, suggestMapping } from './stakeholder-import.rules.js';
 
@@ -62,7 +51,8 @@ export function createImportService(db: Kysely<DB>) {
     },
 
     /**
-     * Validates every row, then writes them all in one transaction, or none. Creates or updates by external
+     * Validates every row, then writes them all, or none: in short transactions beside the server, the new
+     * stakeholders hidden until the last step shows them (import.writer.ts). Creates or updates by external
      * reference, else by e-mail. In mode "valid" rows with errors are skipped instead of stopping the import.
      */
     async run(
@@ -112,34 +102,25 @@ export function createImportService(db: Kysely<DB>) {
           )
         ).map((s) => [s.id, s]),
       );
-      await db.transaction().execute(async (trx) => {
-        // The import's own row first: import_rows refer to it.
-        await insertImport(trx, {
-          id: importId,
-          kind: 'stakeholders',
-          file_name: request.fileName,
-          actor_id: signedIn.id,
-          created: planned.length - updates.length,
-          updated: updates.length,
-          skipped,
-          created_at: at,
-          undone_at: null,
-        });
-        // Written a thousand rows at a time, so memory holds one batch, not the whole file's records.
-        let newRows: StakeholdersTable[] = [];
-        let importRows: ImportRowsTable[] = [];
-        let audits: AuditInput[] = [];
-        let assessments: Parameters<typeof insertAssessments>[1] = [];
-        const flush = async () => {
-          await insertStakeholders(trx, newRows);
-          await insertAssessments(trx, assessments);
-          await insertImportRows(trx, importRows);
-          await recordAuditMany(trx, audits);
-          newRows = [];
-          importRows = [];
-          audits = [];
-          assessments = [];
-        };
+      // Unfinished imports of processes that died are finished or removed first (import.recovery.ts).
+      await recoverImports(db);
+      // The import's own row first, on its own: import_rows refer to it, and its state tells readers and a
+      // later recovery where it stands. Then the rows in short transactions (import.writer.ts).
+      await insertImport(db, {
+        id: importId,
+        kind: 'stakeholders',
+        file_name: request.fileName,
+        actor_id: signedIn.id,
+        created: planned.length - updates.length,
+        updated: updates.length,
+        skipped,
+        created_at: at,
+        undone_at: null,
+        state: 'running',
+        heartbeat_at: at,
+      });
+      const writer = importWriter(db, importId);
+      try {
         let done = 0;
         for (const { row, existingId } of planned) {
           const ownerId = row.ownerEmail ? (owners.get(row.ownerEmail) ?? null) : null;
@@ -163,28 +144,23 @@ export function createImportService(db: Kysely<DB>) {
               updatedAt: at,
             });
             const stakeholder = toStakeholder(stored);
-            newRows.push(stored);
-            importRows.push({
-              import_id: importId,
-              stakeholder_id: stakeholder.id,
-              action: 'created',
-              before: null,
-            });
-            assessments.push({
-              stakeholderId: stakeholder.id,
-              at,
-              actorId: signedIn.id,
-              note: `Import ${request.fileName}`,
-              before: null,
-              after: assessmentValuesOf(stakeholder),
-            });
-            audits.push({
-              actorId: signedIn.id,
-              action: 'import',
-              entity: 'stakeholder',
-              entityId: stakeholder.id,
-              before: null,
-              after: stakeholder,
+            writer.create(stored, {
+              assessment: {
+                stakeholderId: stakeholder.id,
+                at,
+                actorId: signedIn.id,
+                note: `Import ${request.fileName}`,
+                before: null,
+                after: assessmentValuesOf(stakeholder),
+              },
+              audit: {
+                actorId: signedIn.id,
+                action: 'import',
+                entity: 'stakeholder',
+                entityId: stakeholder.id,
+                before: null,
+                after: stakeholder,
+              },
             });
           } else {
             const current = existing.get(existingId) as Stakeholder;
@@ -198,49 +174,43 @@ export function createImportService(db: Kysely<DB>) {
             if (next.scope !== 'internal') next.orgUnitId = null;
             const moved = assessmentChanged(assessmentValuesOf(current), assessmentValuesOf(next));
             if (moved) next.lastAssessedAt = at;
-            const { id: _id, version: _v, ...columns } = rowOf(next);
-            if (!(await updateStakeholder(trx, current.id, current.version, columns))) {
-              throw new AppError(
-                'conflict',
-                `${current.name} changed during the import; nothing was imported`,
-              );
-            }
-            await syncLookups(trx, next);
             const saved = { ...next, version: current.version + 1 };
-            importRows.push({
-              import_id: importId,
-              stakeholder_id: current.id,
-              action: 'updated',
-              before: JSON.stringify(current),
-            });
-            if (moved) {
-              assessments.push({
-                stakeholderId: current.id,
-                at,
+            writer.update(current, next, {
+              assessment: moved
+                ? {
+                    stakeholderId: current.id,
+                    at,
+                    actorId: signedIn.id,
+                    note: `Import ${request.fileName}`,
+                    before: assessmentValuesOf(current),
+                    after: assessmentValuesOf(saved),
+                  }
+                : null,
+              audit: {
                 actorId: signedIn.id,
-                note: `Import ${request.fileName}`,
-                before: assessmentValuesOf(current),
-                after: assessmentValuesOf(saved),
-              });
-            }
-            audits.push({
-              actorId: signedIn.id,
-              action: 'import',
-              entity: 'stakeholder',
-              entityId: current.id,
-              before: current,
-              after: saved,
+                action: 'import',
+                entity: 'stakeholder',
+                entityId: current.id,
+                before: current,
+                after: saved,
+              },
             });
           }
           done += 1;
-          if (done % 1000 === 0) {
-            await flush();
+          if (writer.queued >= writer.batchSize) {
+            await writer.flush();
             progress(done, planned.length);
           }
         }
-        await flush();
-        await rememberMapping(trx, signedIn.id, headerSignature(table.headers), mapping, at);
-      });
+        await writer.flush();
+        await writer.publish((trx: Kysely<DB>) =>
+          rememberMapping(trx, signedIn.id, headerSignature(table.headers), mapping, at),
+        );
+      } catch (error) {
+        // Nothing of a failed import stays: what it wrote is taken back, in short steps too.
+        await rollBackImport(db, importId);
+        throw error;
+      }
       progress(planned.length, planned.length);
       return {
         importId,

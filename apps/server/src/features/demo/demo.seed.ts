@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { joinable } from '../../shared/transaction.js';
 import type { Actor } from '../auth/actor.js';
 import { createStakeholderService } from '../stakeholders/stakeholder.service.js';
 import { findUserByEmail } from '../users/user.repository.js';
@@ -9,6 +10,8 @@ import { demoOwners, demoReassessments, demoStakeholders } from './demo.data.js'
 import { seedDemoExceptions } from './demo.exceptions.js';
 import { seedDemoKpis } from './demo.kpis.js';
 import { seedDemoNotifications } from './demo.notifications.js';
+import { InsertRecorder } from './demo.recorder.js';
+import { demoLoaded, recordDemoRows } from './demo.records.js';
 import { seedDemoRelationships } from './demo.relationships.js';
 import { seedDemoReviews } from './demo.reviews.js';
 import { seedDemoSurveys } from './demo.surveys.js';
@@ -16,27 +19,44 @@ import { seedDemoWebhooks } from './demo.webhooks.js';
 
 const DEMO_TAG = 'demo';
 
-/** Loads the demo organisation once, through the services, so it is audited like any other change. */
-export async function seedDemo(db: Kysely<DB>): Promise<string> {
-  const admin = await db
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('role', '=', 'administrator')
-    .where('deactivated_at', 'is', null)
-    .orderBy('created_at')
-    .executeTakeFirst();
-  if (!admin)
-    return 'Create the first administrator first (rapport user create, or RAPPORT_ADMIN_EMAIL/PASSWORD).';
-  const actor: Actor = { id: admin.id, name: admin.name, role: 'administrator', via: 'session' };
+/** Loading the demo needs an administrator (the command line exits non-zero, the API answers 422). */
+export class NoAdministratorError extends Error {
+  constructor() {
+    super('Create the first administrator first (rapport user create, or RAPPORT_ADMIN_EMAIL/PASSWORD).');
+  }
+}
+
+/**
+ * Loads the demo organisation once, through the services, so it is audited like any other change: in one
+ * transaction, so a failure leaves nothing behind and a rerun completes; every row it wrote is marked in
+ * `demo_records`, so the demo can be removed as a whole later (demo.removal.ts).
+ */
+export async function seedDemo(db: Kysely<DB>, by?: Actor): Promise<string> {
+  if (await demoLoaded(db)) return 'The demo organisation is loaded already.';
+  return db.transaction().execute(async (trx) => {
+    // Checked again under the write lock: another loader may have finished meanwhile.
+    if (await demoLoaded(trx)) return 'The demo organisation is loaded already.';
+    const recorder = new InsertRecorder();
+    const summary = await seedDemoRows(joinable(trx.withPlugin(recorder)), by);
+    await recordDemoRows(trx, recorder.rows);
+    return summary;
+  });
+}
+
+async function seedDemoRows(db: Kysely<DB>, by?: Actor): Promise<string> {
+  const admin =
+    by ??
+    (await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('role', '=', 'administrator')
+      .where('deactivated_at', 'is', null)
+      .orderBy('created_at')
+      .executeTakeFirst());
+  if (!admin) throw new NoAdministratorError();
+  const actor: Actor = by ?? { id: admin.id, name: admin.name, role: 'administrator', via: 'session' };
 
   const stakeholders = createStakeholderService(db);
-  const existing = await stakeholders.list(actor, {
-    tag: [DEMO_TAG],
-    archived: 'true',
-    sort: 'name',
-    limit: 1,
-  });
-  if (existing.data.length > 0) return 'The demo organisation is loaded already.';
 
   const users = createUserService(db);
   const ownerIds: string[] = [];

@@ -218,3 +218,116 @@ describe.each(dialects)('background jobs on %s', (dialect) => {
     expect((await jobsOf('tick'))[0]?.status).toBe('done');
   });
 });
+
+describe.each(dialects)('background jobs that crash or outlast their lease on %s', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(dialect);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  const jobOf = (id: string) =>
+    h.test.database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('a job whose runner crashed mid-run is retried once its lease ends, then never run again', async () => {
+    const db = h.test.database.db;
+    const id = await db.transaction().execute((trx) => enqueue(trx, { kind: 'crashy', payload: {} }));
+    // A runner claimed it and died: the claim stays, nobody renews it.
+    const leaseEnd = new Date(Date.now() + 60_000);
+    await db
+      .updateTable('jobs')
+      .set({ attempts: 1, locked_by: 'dead-instance', locked_until: leaseEnd.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    let runs = 0;
+    const options = {
+      db,
+      registeredPeriodic: false,
+      handlers: {
+        crashy: async () => {
+          runs += 1;
+        },
+      },
+    };
+    // While the lease holds, no other runner touches it.
+    expect(await runDueJobs(options)).toBe(0);
+    expect(runs).toBe(0);
+    // After the lease, another runner retries it, once.
+    const later = () => new Date(leaseEnd.getTime() + 1000);
+    expect(await runDueJobs({ ...options, now: later })).toBe(1);
+    expect(await runDueJobs({ ...options, now: later })).toBe(0);
+    expect(await runDueJobs(options)).toBe(0);
+    expect(runs).toBe(1);
+    expect(await jobOf(id)).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('a job that runs longer than its lease keeps it: a second runner does not run it twice', async () => {
+    const db = h.test.database.db;
+    const id = await db.transaction().execute((trx) => enqueue(trx, { kind: 'slow', payload: {} }));
+    let runs = 0;
+    let started!: () => void;
+    const startedPromise = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let finish!: () => void;
+    const finishPromise = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const handlers = {
+      slow: async () => {
+        runs += 1;
+        started();
+        await finishPromise;
+      },
+    };
+    const first = runDueJobs({ db, handlers, registeredPeriodic: false, leaseMs: 300 });
+    await startedPromise;
+    // Three lease lengths later the first runner is still at work: the renewed lease keeps the second away.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await runDueJobs({ db, handlers, registeredPeriodic: false, leaseMs: 300 })).toBe(0);
+    finish();
+    expect(await first).toBe(1);
+    expect(runs).toBe(1);
+    expect(await jobOf(id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('stopping a runner waits for the job under way and hands back the ones it had not started', async () => {
+    const db = h.test.database.db;
+    await db.deleteFrom('jobs').execute();
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 3; i += 1) await enqueue(trx, { kind: 'drain', payload: { i } });
+    });
+    const ran: number[] = [];
+    let started!: () => void;
+    const startedPromise = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const runner = startJobRunner({
+      db,
+      intervalMs: 10,
+      registeredPeriodic: false,
+      handlers: {
+        drain: async (payload) => {
+          started();
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          ran.push((payload as { i: number }).i);
+        },
+      },
+    });
+    await startedPromise;
+    await runner.stop();
+    expect(ran).toEqual([0]);
+    const rows = await db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'drain')
+      .orderBy('run_at')
+      .execute();
+    expect(rows.filter((row) => row.status === 'done')).toHaveLength(1);
+    // The two not started are free for the next runner at once, their attempt not counted.
+    const waiting = rows.filter((row) => row.status === 'pending');
+    expect(waiting).toHaveLength(2);
+    expect(waiting.every((row) => row.locked_by === null && row.attempts === 0)).toBe(true);
+  });
+});

@@ -141,6 +141,8 @@ export interface RunnerOptions {
   now?: () => Date;
   /** Where errors of the runner itself go (the job's own errors are kept on the job). */
   onError?: (error: unknown) => void;
+  /** Asked before each claim: true ends the pass after the job under way (a runner being stopped drains). */
+  stopping?: () => boolean;
 }
 
 const instanceName = `${hostname()}:${process.pid}`;
@@ -158,6 +160,7 @@ export async function runDueJobs(options: RunnerOptions): Promise<number> {
   await schedulePeriodic(options, instance, clock());
   let total = 0;
   for (;;) {
+    if (options.stopping?.()) return total;
     const claimed = await claimJobs(
       options.db,
       instance,
@@ -166,8 +169,15 @@ export async function runDueJobs(options: RunnerOptions): Promise<number> {
       clock(),
     );
     if (claimed.length === 0) return total;
-    for (const job of claimed) await runJob(options, instance, job, clock);
-    total += claimed.length;
+    for (const [index, job] of claimed.entries()) {
+      // Stopping: the claims not started yet are handed back at once rather than waiting out their lease.
+      if (options.stopping?.()) {
+        await releaseClaims(options.db, instance, claimed.slice(index));
+        return total;
+      }
+      await runJob(options, instance, job, clock);
+      total += 1;
+    }
   }
 }
 
@@ -207,6 +217,48 @@ async function claimJobs(db: Kysely<DB>, instance: string, limit: number, leaseM
   return [...result.rows].sort((a, b) => (a.run_at + a.id < b.run_at + b.id ? -1 : 1));
 }
 
+async function releaseClaims(db: Kysely<DB>, instance: string, jobs: JobRow[]) {
+  if (jobs.length === 0) return;
+  await db
+    .updateTable('jobs')
+    .set((eb) => ({ locked_until: null, locked_by: null, attempts: eb('attempts', '-', 1) }))
+    .where(
+      'id',
+      'in',
+      jobs.map((job) => job.id),
+    )
+    .where('locked_by', '=', instance)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/**
+ * Renews the claim while the handler runs, so a job that takes longer than the lease is not taken by another
+ * runner and run a second time; only a runner that stopped renewing (it crashed) loses the job to a retry.
+ */
+function keepLease(
+  db: Kysely<DB>,
+  instance: string,
+  job: JobRow,
+  leaseMs: number,
+  onError?: (e: unknown) => void,
+) {
+  const timer = setInterval(
+    () => {
+      db.updateTable('jobs')
+        .set({ locked_until: new Date(Date.now() + leaseMs).toISOString() })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', instance)
+        .where('status', '=', 'pending')
+        .execute()
+        .catch((error) => onError?.(error));
+    },
+    Math.max(10, Math.floor(leaseMs / 3)),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 async function runJob(options: RunnerOptions, instance: string, job: JobRow, clock: () => Date) {
   const handler = options.handlers?.[job.kind] ?? registry.get(job.kind);
   const retry = { ...defaultRetry, ...options.retry };
@@ -215,16 +267,21 @@ async function runJob(options: RunnerOptions, instance: string, job: JobRow, clo
     job.attempts >= retry.maxAttempts ||
     at.getTime() + retry.baseDelayMs * 2 ** Math.max(0, job.attempts - 1) >
       new Date(job.created_at).getTime() + retry.maxAgeMs;
+  const stopRenewing = keepLease(options.db, instance, job, options.leaseMs ?? 300_000, options.onError);
   try {
     if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
     const at = clock();
-    await handler(JSON.parse(job.payload), {
-      db: options.db,
-      config: options.config ?? null,
-      job,
-      now: at,
-      lastAttempt: givesUpAt(at),
-    });
+    try {
+      await handler(JSON.parse(job.payload), {
+        db: options.db,
+        config: options.config ?? null,
+        job,
+        now: at,
+        lastAttempt: givesUpAt(at),
+      });
+    } finally {
+      stopRenewing();
+    }
     await options.db
       .updateTable('jobs')
       .set({ status: 'done', done_at: clock().toISOString(), locked_until: null, last_error: null })
@@ -233,6 +290,7 @@ async function runJob(options: RunnerOptions, instance: string, job: JobRow, clo
       .execute();
     schedulerRuns.inc({ job: job.kind, outcome: 'ok' });
   } catch (error) {
+    stopRenewing();
     const at = clock();
     const giveUp = givesUpAt(at);
     const next = new Date(at.getTime() + retry.baseDelayMs * 2 ** Math.max(0, job.attempts - 1));
@@ -255,16 +313,16 @@ async function runJob(options: RunnerOptions, instance: string, job: JobRow, clo
 export interface JobRunner {
   /** Runs one pass now (also what the timer does). */
   tick(): Promise<number>;
-  /** Stops the timer and waits for the pass under way. */
+  /** Stops the timer and waits for the job under way (the pass ends after it; its other claims go back). */
   stop(): Promise<void>;
 }
 
 /** Runs `runDueJobs` every `intervalMs` (default 5 s), one pass at a time, until stopped. */
 export function startJobRunner(options: RunnerOptions): JobRunner {
   const instance = options.instance ?? `${instanceName}#${++runnerCounter}`;
-  const opts = { ...options, instance };
-  let running: Promise<number> | null = null;
   let stopped = false;
+  const opts = { ...options, instance, stopping: () => stopped };
+  let running: Promise<number> | null = null;
   const tick = async () => {
     if (running) return running;
     running = runDueJobs(opts).finally(() => {

@@ -128,7 +128,8 @@ export async function dumpDatabase(
   if (dialect === 'postgres') {
     await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
   } else {
-    await db.transaction().execute(read);
+    // Read only: a snapshot beside the writers, never their write lock (db/sqlite-writer.ts).
+    await db.transaction().setAccessMode('read only').execute(read);
   }
 }
 

@@ -5,6 +5,7 @@ import { updateVersioned } from '../../db/versioned-update.js';
 import { containsPattern, fromJsonList } from '../../shared/json.js';
 import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
 import { now } from '../../shared/time.js';
+import { PENDING_IMPORT } from '../csv/import.pending.js';
 import { reassessmentCutoffs } from '../groups/group.repository.js';
 
 export function toStakeholder(row: StakeholderRow): Stakeholder {
@@ -150,58 +151,66 @@ function filteredStakeholders(
   const { q, category, scope, quadrant, salience, ownerId, tag, groupId, orgUnitId, archived, due } = query;
   // A due filter without its cutoffs would quietly match everyone: callers go through stakeholdersMatching.
   if (due && !dueCutoffs) throw new Error('the due filter needs the groups’ cutoffs');
-  return db
-    .selectFrom('stakeholders')
-    .$if(archived === 'false', (qb) => qb.where('archived_at', 'is', null))
-    .$if(archived === 'only', (qb) => qb.where('archived_at', 'is not', null))
-    .$if(Boolean(q), (qb) => qb.where(searchMatches(q as string, viaIndex)))
-    .$if(Boolean(category?.length), (qb) => qb.where('category', 'in', category as string[]))
-    .$if(scope !== undefined, (qb) => qb.where('scope', '=', scope as string))
-    .$if(Boolean(quadrant?.length), (qb) => qb.where('quadrant', 'in', quadrant as string[]))
-    .$if(Boolean(salience?.length), (qb) => qb.where('salience', 'in', salience as string[]))
-    .$if(orgUnitId !== undefined, (qb) => qb.where('org_unit_id', '=', orgUnitId as string))
-    .$if(ownerId === 'none', (qb) => qb.where('owner_id', 'is', null))
-    .$if(ownerId !== undefined && ownerId !== 'none', (qb) => qb.where('owner_id', '=', ownerId as string))
-    .$if(Boolean(tag?.length), (qb) =>
-      qb.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('stakeholder_tags')
-            .select('stakeholder_tags.tag')
-            .whereRef('stakeholder_tags.stakeholder_id', '=', 'stakeholders.id')
-            .where('stakeholder_tags.tag', 'in', normalisedTags(tag as string[])),
-        ),
-      ),
-    )
-    .$if(groupId !== undefined, (qb) =>
-      qb.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('stakeholder_group_members')
-            .select('stakeholder_group_members.group_id')
-            .whereRef('stakeholder_group_members.stakeholder_id', '=', 'stakeholders.id')
-            .where('stakeholder_group_members.group_id', '=', groupId as string),
-        ),
-      ),
-    )
-    .$if(Boolean(due), (qb) =>
-      qb.where((eb) =>
-        eb.or(
-          (dueCutoffs ?? []).map((cutoff) =>
-            eb.and([
-              eb('stakeholders.last_assessed_at', '<', cutoff.assessedBefore),
-              eb.exists(
-                eb
-                  .selectFrom('stakeholder_group_members as due')
-                  .select('due.group_id')
-                  .whereRef('due.stakeholder_id', '=', 'stakeholders.id')
-                  .where('due.group_id', '=', cutoff.groupId),
-              ),
-            ]),
+  return (
+    db
+      .selectFrom('stakeholders')
+      .$if(archived === 'false', (qb) => qb.where('archived_at', 'is', null))
+      .$if(archived === 'only', (qb) =>
+        qb.where('archived_at', 'is not', null).where('archived_at', '<>', PENDING_IMPORT),
+      )
+      // The new stakeholders of an import still writing are not archived ones (csv/import.pending.ts).
+      .$if(archived === 'true', (qb) =>
+        qb.where((eb) => eb.or([eb('archived_at', 'is', null), eb('archived_at', '<>', PENDING_IMPORT)])),
+      )
+      .$if(Boolean(q), (qb) => qb.where(searchMatches(q as string, viaIndex)))
+      .$if(Boolean(category?.length), (qb) => qb.where('category', 'in', category as string[]))
+      .$if(scope !== undefined, (qb) => qb.where('scope', '=', scope as string))
+      .$if(Boolean(quadrant?.length), (qb) => qb.where('quadrant', 'in', quadrant as string[]))
+      .$if(Boolean(salience?.length), (qb) => qb.where('salience', 'in', salience as string[]))
+      .$if(orgUnitId !== undefined, (qb) => qb.where('org_unit_id', '=', orgUnitId as string))
+      .$if(ownerId === 'none', (qb) => qb.where('owner_id', 'is', null))
+      .$if(ownerId !== undefined && ownerId !== 'none', (qb) => qb.where('owner_id', '=', ownerId as string))
+      .$if(Boolean(tag?.length), (qb) =>
+        qb.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('stakeholder_tags')
+              .select('stakeholder_tags.tag')
+              .whereRef('stakeholder_tags.stakeholder_id', '=', 'stakeholders.id')
+              .where('stakeholder_tags.tag', 'in', normalisedTags(tag as string[])),
           ),
         ),
-      ),
-    );
+      )
+      .$if(groupId !== undefined, (qb) =>
+        qb.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('stakeholder_group_members')
+              .select('stakeholder_group_members.group_id')
+              .whereRef('stakeholder_group_members.stakeholder_id', '=', 'stakeholders.id')
+              .where('stakeholder_group_members.group_id', '=', groupId as string),
+          ),
+        ),
+      )
+      .$if(Boolean(due), (qb) =>
+        qb.where((eb) =>
+          eb.or(
+            (dueCutoffs ?? []).map((cutoff) =>
+              eb.and([
+                eb('stakeholders.last_assessed_at', '<', cutoff.assessedBefore),
+                eb.exists(
+                  eb
+                    .selectFrom('stakeholder_group_members as due')
+                    .select('due.group_id')
+                    .whereRef('due.stakeholder_id', '=', 'stakeholders.id')
+                    .where('due.group_id', '=', cutoff.groupId),
+                ),
+              ]),
+            ),
+          ),
+        ),
+      )
+  );
 }
 
 /** The stakeholders a list filter finds, with what the filter needs looked up first (due cutoffs, search path). */

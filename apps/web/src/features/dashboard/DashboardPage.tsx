@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageLoader } from '../../components/PageLoader';
+import { DemoOffer } from '../admin/DemoOffer';
 import { KpiSummary } from '../kpis/KpiSummary';
 import { ChartPanel } from './ChartPanel';
 import { DashboardFilterBar } from './DashboardFilterBar';
@@ -35,6 +36,7 @@ export default function DashboardPage() {
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
+      <DemoOffer />
       <DashboardFilterBar query={query} onChange={setFilters} />
       <Stack gap="xs" mb="lg" component="section" aria-label={t('kpis')}>
         <Title order={2} size="h4">
