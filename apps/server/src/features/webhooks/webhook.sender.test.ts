@@ -36,4 +36,28 @@ describe('the webhook sender', () => {
     expect(result).toMatchObject({ ok: true, statusCode: 200, error: null });
     expect(hosts).toEqual([`hooks.rapport.invalid:${port}`]);
   });
+
+  it('refuses a socket connected to an address that was not checked', async () => {
+    // A literal IP is connected to without a lookup: here the list "checked" does not hold it.
+    const mismatched = {
+      url: new URL(`http://127.0.0.1:${port}/in`),
+      addresses: [{ address: '8.8.8.8', family: 4 }],
+    };
+    const result = await send(mismatched, request, 2_000, true);
+    expect(result.error).toContain('an address not checked');
+    expect(hosts).toHaveLength(1);
+  });
+
+  it('tries the checked addresses in turn when the first does not answer', async () => {
+    const both = {
+      url: new URL(`http://hooks.rapport.invalid:${port}/in`),
+      addresses: [
+        { address: '::1', family: 6 },
+        { address: '127.0.0.1', family: 4 },
+      ],
+    };
+    const result = await send(both, request, 2_000, true);
+    expect(result).toMatchObject({ ok: true, statusCode: 200 });
+    expect(hosts).toHaveLength(2);
+  });
 });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type Socket } from 'node:net';
+import type { LookupFunction, Socket } from 'node:net';
 import { sameAddress } from './webhook.address.js';
 import { type ResolvedTarget, refusalOf } from './webhook.url.js';
 
@@ -21,9 +21,10 @@ export interface SendResult {
 }
 
 /**
- * One POST to a checked target. The socket is opened to the checked IP address itself (no second DNS answer
- * can point it elsewhere) while the Host header and the TLS server name (SNI and certificate check) keep the
- * URL's host name; the connected socket's address is checked once more before a byte is sent. Redirects are
+ * One POST to a checked target. Name resolution is pinned to the addresses that were checked (no second DNS
+ * answer can point the socket elsewhere; Node may still try them in turn, IPv6 and IPv4), the Host header
+ * and the TLS server name (SNI and certificate check) keep the URL's host name, and the connected socket's
+ * address is checked once more — one of those checked, and allowed — before a byte is sent. Redirects are
  * never followed: a 3xx is an answer like any other non-2xx, recorded with its status and retried.
  */
 export function send(
@@ -34,10 +35,13 @@ export function send(
 ): Promise<SendResult> {
   const started = Date.now();
   const timestamp = Math.floor(request.at.getTime() / 1000);
-  const address = (target.addresses[0] as { address: string }).address;
-  const hostname = target.url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const https_ = target.url.protocol === 'https:';
-  const client = https_ ? https : http;
+  const checked = target.addresses;
+  const pinned: LookupFunction = (_host, options, callback) => {
+    const first = checked[0] as { address: string; family: number };
+    if ((options as { all?: boolean }).all) (callback as (e: null, a: typeof checked) => void)(null, checked);
+    else callback(null, first.address, first.family);
+  };
+  const client = target.url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (statusCode: number | null, error: string | null) => {
@@ -47,13 +51,9 @@ export function send(
       resolve({ statusCode, error: ok ? null : error, ok, durationMs: Date.now() - started });
     };
     const outgoing = client.request(
+      target.url,
       {
-        protocol: target.url.protocol,
-        host: address,
-        port: target.url.port || (https_ ? 443 : 80),
-        path: `${target.url.pathname}${target.url.search}`,
-        // A name, never an IP literal, is sent as SNI; certificates are checked against it.
-        ...(https_ && isIP(hostname) === 0 && { servername: hostname }),
+        lookup: pinned,
         // A fresh connection per attempt: no pooled socket outlives the check that allowed it.
         agent: false,
         method: 'POST',
@@ -89,9 +89,8 @@ export function send(
     outgoing.on('socket', (socket: Socket) => {
       socket.once('connect', () => {
         const connected = socket.remoteAddress ?? '';
-        const refusal = sameAddress(connected, address)
-          ? refusalOf(connected, allowPrivate)
-          : 'another address';
+        const known = checked.some((entry) => sameAddress(entry.address, connected));
+        const refusal = known ? refusalOf(connected, allowPrivate) : `${connected}, an address not checked`;
         if (refusal) outgoing.destroy(new Error(`refused: connected to ${refusal}`));
       });
     });
