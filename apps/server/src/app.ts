@@ -65,6 +65,7 @@ import {
   notFoundProblem,
   registerProblemHandlers,
 } from './http/problem.js';
+import { registerTransportSecurity } from './http/transport-security.js';
 import { createServices } from './services.js';
 
 const API = '/api/v1';
@@ -103,6 +104,8 @@ export async function buildApp(
   const services = createServices(database.db, config);
 
   await app.register(helmet, {
+    // Sent by registerTransportSecurity, only when Rapport is served over https.
+    strictTransportSecurity: false,
     contentSecurityPolicy: {
       useDefaults: true,
       directives: {
@@ -138,6 +141,7 @@ export async function buildApp(
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerObservability(app, config, database);
   registerMetricsRoute(app, config);
+  registerTransportSecurity(app, config);
   registerAuthHook(app, services.auth, config);
 
   await app.register(

@@ -219,7 +219,7 @@ user
   .requiredOption('--email <email>')
   .requiredOption('--name <name>')
   .option('--role <role>', `one of ${Role.options.join(', ')}`, 'administrator')
-  .option('--password <password>', 'at least 10 characters (or RAPPORT_NEW_USER_PASSWORD)')
+  .option('--password <password>', '12 to 128 characters, not a common one (or RAPPORT_NEW_USER_PASSWORD)')
   .option('--locale <locale>', 'en or zh-CN', 'en')
   .option('--competencies <codes>', 'e.g. L,C', (value) => {
     const codes = value.split(',').map((code) => code.trim().toUpperCase());

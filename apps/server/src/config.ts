@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordProblem } from './features/auth/password-policy.js';
 
 const optionalText = z
   .string()
@@ -14,7 +15,8 @@ const ConfigSchema = z.object({
     'must start with sqlite:, file: or postgres://',
   ),
   RAPPORT_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
-  RAPPORT_ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, 'at least 10 characters').optional()),
+  // The password policy (features/auth/password-policy.ts) is applied beside the schema, with the e-mail.
+  RAPPORT_ADMIN_PASSWORD: optionalText,
   RAPPORT_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
   RAPPORT_ORIGINS: optionalText.describe('comma-separated origins allowed to send cookie-signed writes'),
   RAPPORT_TRUST_PROXY: z
@@ -22,7 +24,10 @@ const ConfigSchema = z.object({
     .default('false')
     .describe('true behind a reverse proxy: client addresses come from X-Forwarded-For'),
   RAPPORT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-  RAPPORT_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  RAPPORT_SECURE_COOKIES: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe('auto: Secure exactly when served over https; true/false force it'),
   RAPPORT_SIGNIN_LIMIT: z.coerce.number().int().min(1).default(10),
   RAPPORT_WEB_DIST: optionalText,
   RAPPORT_PUBLIC_URL: optionalText.pipe(
@@ -51,10 +56,15 @@ export type Config = Readonly<{
   host: string;
   databaseUrl: string;
   admin: { email: string; password: string; name: string } | null;
+  /**
+   * Origins whose cookie-signed writes are accepted: RAPPORT_PUBLIC_URL's origin, RAPPORT_ORIGINS, and — only
+   * while RAPPORT_PUBLIC_URL is the default on a loopback HOST — the localhost/127.0.0.1/[::1] equivalents.
+   */
   origins: string[];
   trustProxy: boolean;
   sessionDays: number;
-  secureCookies: boolean;
+  /** 'auto': cookies are Secure exactly when Rapport is served over https (http/transport-security.ts). */
+  secureCookies: 'auto' | boolean;
   signInLimitPerMinute: number;
   webDist: string;
   /** Where people outside reach Rapport: survey links are built on it. */
@@ -80,6 +90,38 @@ export class ConfigError extends Error {
 
 const serverRoot = path.resolve(import.meta.dirname, '..');
 
+type Env = z.infer<typeof ConfigSchema>;
+
+/** An IPv6 HOST is written in brackets in a URL. */
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+const publicUrlOf = (e: Env) =>
+  (e.RAPPORT_PUBLIC_URL ?? `http://${urlHost(e.HOST)}:${e.PORT}`).replace(/\/+$/, '');
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
+
+/**
+ * The Origin check never trusts the request's own Host header (a forged Host would vouch for itself): the
+ * allowed origins are where Rapport is published and the ones the operator names. `npm start` keeps working
+ * on http://localhost:3000 and http://127.0.0.1:3000 because, with the default public URL on a loopback
+ * HOST, the loopback spellings of that same port are the same server.
+ */
+function allowedOrigins(e: Env, problems: string[]): string[] {
+  const allowed = new Set([new URL(publicUrlOf(e)).origin]);
+  for (const text of (e.RAPPORT_ORIGINS ?? '').split(',').map((origin) => origin.trim())) {
+    if (!text) continue;
+    try {
+      const url = new URL(text);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+      allowed.add(url.origin);
+    } catch {
+      problems.push(`RAPPORT_ORIGINS: ${text} is not an origin such as https://rapport.example.com`);
+    }
+  }
+  if (!e.RAPPORT_PUBLIC_URL && LOOPBACK_HOSTS.includes(e.HOST.toLowerCase())) {
+    for (const host of LOOPBACK_HOSTS) allowed.add(new URL(`http://${urlHost(host)}:${e.PORT}`).origin);
+  }
+  return [...allowed];
+}
+
 /** The only reader of the environment: every problem is listed at once, then the result is frozen. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -92,6 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'RAPPORT_ADMIN_PASSWORD: RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD are set together or not at all',
     );
   }
+  const adminPassword = parsed.data?.RAPPORT_ADMIN_PASSWORD;
+  if (adminPassword) {
+    const problem = passwordProblem(adminPassword, [
+      env.RAPPORT_ADMIN_EMAIL ?? '',
+      env.RAPPORT_ADMIN_NAME ?? '',
+    ]);
+    if (problem) problems.push(`RAPPORT_ADMIN_PASSWORD: ${problem}`);
+  }
+  const origins = parsed.success ? allowedOrigins(parsed.data, problems) : [];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
@@ -106,16 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             name: e.RAPPORT_ADMIN_NAME,
           }
         : null,
-    origins: (e.RAPPORT_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim().replace(/\/$/, ''))
-      .filter(Boolean),
+    origins,
     trustProxy: e.RAPPORT_TRUST_PROXY === 'true',
     sessionDays: e.RAPPORT_SESSION_DAYS,
-    secureCookies: e.RAPPORT_SECURE_COOKIES === 'true',
+    secureCookies: e.RAPPORT_SECURE_COOKIES === 'auto' ? 'auto' : e.RAPPORT_SECURE_COOKIES === 'true',
     signInLimitPerMinute: e.RAPPORT_SIGNIN_LIMIT,
     webDist: e.RAPPORT_WEB_DIST ?? path.resolve(serverRoot, '..', 'web', 'dist'),
-    publicUrl: (e.RAPPORT_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl: publicUrlOf(e),
     logLevel: e.LOG_LEVEL,
     metricsToken: e.RAPPORT_METRICS_TOKEN ?? null,
     slowQueryMs: e.RAPPORT_SLOW_QUERY_MS,

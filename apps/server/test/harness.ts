@@ -7,6 +7,7 @@ import type { DB } from '../src/db/schema.js';
 import { createUserService } from '../src/features/users/user.service.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
+/** The origin the harness's requests come from; the harness lists it in RAPPORT_ORIGINS. */
 export const ORIGIN = 'http://localhost:80';
 export const PASSWORD = 'correct-horse-battery';
 
@@ -40,6 +41,8 @@ export async function createHarness(
     LOG_LEVEL: 'silent',
     RAPPORT_SIGNIN_LIMIT: '10000',
     RAPPORT_WEB_DIST: '/nonexistent',
+    // The Origin check compares with the configured origins, never with the Host header.
+    RAPPORT_ORIGINS: ORIGIN,
     ...configOverrides,
   });
   const app = await buildApp(config, test.database);

@@ -13,15 +13,16 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'rapport_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The request's Origin (or its Referer's), serialised as URL does it: lower case, no default port. */
 function originOf(request: FastifyRequest): string | undefined {
   const origin = request.headers.origin;
-  if (origin && origin !== 'null') return origin;
-  const referer = request.headers.referer;
-  if (!referer) return undefined;
+  const source = origin && origin !== 'null' ? origin : request.headers.referer;
+  if (!source) return undefined;
   try {
-    return new URL(referer).origin;
+    return new URL(source).origin;
   } catch {
-    return undefined;
+    // Present but not a URL: refused below like any foreign origin.
+    return 'null';
   }
 }
 
@@ -64,8 +65,8 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService, config
     if (SAFE_METHODS.has(request.method)) return;
     const origin = originOf(request);
     if (!cookie && origin === undefined) return;
-    const allowed = config.origins.length > 0 ? config.origins : [`${request.protocol}://${request.host}`];
-    if (origin === undefined || !allowed.includes(origin)) {
+    // Compared with where Rapport is published (config.origins), never with the request's own Host header.
+    if (origin === undefined || !config.origins.includes(origin)) {
       throw new AppError(
         'forbidden',
         'Changes signed in by cookie must come from Rapport’s own pages (Origin check)',

@@ -1,4 +1,4 @@
-import type { FieldError } from '@rapport/contracts';
+import { type FieldError, PASSWORD_COMMON, PASSWORD_GUESSABLE } from '@rapport/contracts';
 import type { z } from 'zod';
 import { isApiError } from './api';
 import i18n from './i18n';
@@ -76,10 +76,17 @@ export function zodFieldErrors(error: z.ZodError, values?: Record<string, unknow
   return errors;
 }
 
+/** Field errors only the server can find (e.g. a breached password), shown in the reader's language. */
+const serverMessages: Record<string, () => string> = {
+  [PASSWORD_COMMON]: () => t('common:validation.passwordCommon'),
+  [PASSWORD_GUESSABLE]: () => t('common:validation.passwordGuessable'),
+};
+
 /** The server's field errors (`errors[].path`), keyed by form field. */
 export function serverFieldErrors(fieldErrors: FieldError[], values?: Record<string, unknown>): FieldErrors {
   const errors: FieldErrors = {};
-  for (const { path, message } of fieldErrors) {
+  for (const { path, message: sent } of fieldErrors) {
+    const message = serverMessages[sent]?.() ?? sent;
     const [field = '', indexText] = path.split('.');
     const index = indexText !== undefined && /^\d+$/.test(indexText) ? Number(indexText) : null;
     const list = values?.[field];

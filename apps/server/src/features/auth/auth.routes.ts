@@ -1,19 +1,21 @@
 import { MePatch, SignIn, Token, TokenCreate, TokenCreated, User } from '@rapport/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { SESSION_COOKIE } from '../../http/auth-hook.js';
 import { IdParams, problemResponses } from '../../http/common.js';
+import { secureCookie } from '../../http/transport-security.js';
 import type { AuthService } from './auth.service.js';
 
 export const Me = User.extend({ permissions: z.array(z.string()) });
 const SignedIn = z.object({ user: User });
 
-export function sessionCookieOptions(config: Config, expiresAt: string) {
+export function sessionCookieOptions(config: Config, request: FastifyRequest, expiresAt: string) {
   return {
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: config.secureCookies,
+    secure: secureCookie(config, request),
     path: '/',
     expires: new Date(expiresAt),
   };
@@ -37,7 +39,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
     },
     async (request, reply) => {
       const { user, cookieValue, expiresAt } = await auth.signIn(request.body.email, request.body.password);
-      reply.setCookie(SESSION_COOKIE, cookieValue, sessionCookieOptions(config, expiresAt));
+      reply.setCookie(SESSION_COOKIE, cookieValue, sessionCookieOptions(config, request, expiresAt));
       return { user };
     },
   );
@@ -54,7 +56,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: Conf
     },
     async (request, reply) => {
       await auth.signOut(request.cookies[SESSION_COOKIE]);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/', secure: secureCookie(config, request) });
       return reply.status(204).send(null);
     },
   );

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { findUserByEmail, findUserById, toUser, updateUser } from '../users/user.repository.js';
 import { type Actor, requireActor, requirePermission } from './actor.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { requireAcceptablePassword } from './password-policy.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -18,6 +19,7 @@ import {
   insertSession,
 } from './session.repository.js';
 import { findTokenUser, insertToken, listTokensOfUser, revokeToken, touchToken } from './token.repository.js';
+import { revokeAllTokens } from './token.revocation.js';
 
 // Session ids and API tokens are 256 random bits: a plain SHA-256 is enough to store them safely
 // (no dictionary to guess from), and it lets each request find its row by index.
@@ -84,11 +86,19 @@ export function createAuthService(db: Kysely<DB>, options: { sessionDays: number
       return meOf(toUser(row));
     },
 
-    /** A new password signs out every other session of the user; the one making the change stays. */
+    /**
+     * A new password signs out every other session of the user (the one making the change stays) and, when
+     * `revokeTokens` is true, revokes all their API tokens; by default the tokens keep working.
+     */
     async updateMe(actor: Actor | null, patch: MePatch, currentCookie?: string): Promise<Me> {
       const signedIn = requireActor(actor);
       const row = await findUserById(db, signedIn.id);
       if (!row) throw new AppError('unauthenticated');
+      if (patch.revokeTokens === true && patch.password === undefined) {
+        throw new AppError('rule_broken', 'revokeTokens goes with a new password', [
+          { path: 'revokeTokens', message: 'only with a new password' },
+        ]);
+      }
       let passwordHash: string | undefined;
       if (patch.password !== undefined) {
         if (!patch.currentPassword || !(await verifyPassword(row.password_hash, patch.currentPassword))) {
@@ -96,6 +106,7 @@ export function createAuthService(db: Kysely<DB>, options: { sessionDays: number
             { path: 'currentPassword', message: 'not right' },
           ]);
         }
+        requireAcceptablePassword(patch.password, 'password', [row.email, patch.name ?? row.name]);
         passwordHash = await hashPassword(patch.password);
       }
       return db.transaction().execute(async (trx) => {
@@ -111,6 +122,8 @@ export function createAuthService(db: Kysely<DB>, options: { sessionDays: number
         if (!(await updateUser(trx, fresh.id, fresh.version, changes))) throw staleVersion(toUser(fresh));
         if (passwordHash !== undefined) {
           await deleteSessionsOfUser(trx, fresh.id, currentCookie ? digest(currentCookie) : undefined);
+          if (patch.revokeTokens === true)
+            await revokeAllTokens(trx, fresh.id, fresh.id, changes.updated_at, 'password_changed');
         }
         const after = toUser({ ...fresh, ...changes, version: fresh.version + 1 });
         await recordAudit(trx, {

@@ -52,3 +52,21 @@ export const findTokenUser = (db: Kysely<DB>, tokenHash: string) =>
 export async function touchToken(db: Kysely<DB>, id: string, at: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
+
+/** Revokes every live token of a user for good (a revoked token is never valid again); returns their ids. */
+export async function revokeTokensOfUser(db: Kysely<DB>, userId: string, at: string): Promise<string[]> {
+  const live = await db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  if (live.length === 0) return [];
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return live.map((row) => row.id);
+}

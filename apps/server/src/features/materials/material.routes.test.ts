@@ -172,7 +172,7 @@ describe.each(dialects)('training materials on %s', (dialect) => {
     ]);
     expect((await get(h.admin, `/api/v1/materials/${link.json().id}`)).acknowledgement.acknowledged).toBe(0);
     // Acknowledging needs the revision read.
-    expect((await post(viewer, `/api/v1/materials/${link.json().id}/acknowledgements`, {})).statusCode).toBe(
+    expect((await post(agent, `/api/v1/materials/${link.json().id}/acknowledgements`, {})).statusCode).toBe(
       400,
     );
   });

@@ -159,6 +159,13 @@ export function createMaterialService(db: Kysely<DB>) {
         if (material.archivedAt !== null) {
           throw new AppError('rule_broken', 'This material is archived; there is nothing to acknowledge');
         }
+        // Everyone with approach.read may read it; only its audience confirms reading it (coverage counts them).
+        if (!material.audience.includes(signedIn.role)) {
+          throw new AppError(
+            'forbidden',
+            'This material is not addressed to your role; only its audience acknowledges it',
+          );
+        }
         if (revision !== material.revision) {
           throw new AppError(
             'conflict',

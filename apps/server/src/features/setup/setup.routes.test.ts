@@ -36,6 +36,20 @@ describe.each(dialects)('first run on %s', (dialect) => {
         .sort(),
     ).toEqual(['email', 'name', 'password']);
 
+    // The password policy applies to the first administrator too, and nothing is written when it refuses.
+    for (const password of ['password1234', 'first@example.com']) {
+      const weak = await app.inject({
+        method: 'POST',
+        url: '/api/v1/setup',
+        payload: { email: 'first@example.com', name: '管理员', password },
+      });
+      expect(weak.statusCode, password).toBe(422);
+      expect(weak.json().errors.map((e: { path: string }) => e.path)).toEqual(['password']);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({
+      needsFirstAdmin: true,
+    });
+
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/setup',

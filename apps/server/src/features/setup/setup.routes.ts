@@ -41,7 +41,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const user = await users.createFirstAdmin(request.body);
       const { cookieValue, expiresAt } = await auth.startSession(user.id);
-      reply.setCookie(SESSION_COOKIE, cookieValue, sessionCookieOptions(config, expiresAt));
+      reply.setCookie(SESSION_COOKIE, cookieValue, sessionCookieOptions(config, request, expiresAt));
       return reply.status(201).send({ user });
     },
   );

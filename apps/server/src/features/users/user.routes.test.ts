@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../../test/databases.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
+import { createUserService } from './user.service.js';
 
 describe.each(dialects)('users API on %s', (dialect) => {
   let h: Harness;
@@ -172,5 +173,91 @@ describe.each(dialects)('users API on %s', (dialect) => {
 
   it('answers 404 for an unknown user', async () => {
     expect((await h.admin.request({ method: 'GET', url: '/api/v1/users/nope' })).statusCode).toBe(404);
+  });
+});
+
+describe.each(dialects)('credentials of managed users on %s', (dialect) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(dialect);
+  });
+  afterAll(() => h.close());
+
+  const tokenOf = async (session: Awaited<ReturnType<Harness['userWith']>>) =>
+    (await session.request({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'sync' } })).json()
+      .token as string;
+  const viaToken = (token: string) =>
+    h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+  const patchUser = (id: string, payload: object) =>
+    h.admin.request({ method: 'PATCH', url: `/api/v1/users/${id}`, payload });
+
+  it('revokes the tokens and sessions of a deactivated user for good: reactivation brings none back', async () => {
+    const agent = await h.userWith('relationship_agent', { email: 'leaver@example.com' });
+    const [first, second] = [await tokenOf(agent), await tokenOf(agent)];
+    expect((await viaToken(first)).statusCode).toBe(200);
+
+    const off = await patchUser(agent.user.id, { deactivated: true, version: 1 });
+    expect(off.statusCode).toBe(200);
+    expect((await viaToken(first)).statusCode).toBe(401);
+    expect((await agent.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+
+    const on = await patchUser(agent.user.id, { deactivated: false, version: 2 });
+    expect(on.statusCode).toBe(200);
+    expect((await viaToken(first)).statusCode).toBe(401);
+    expect((await viaToken(second)).statusCode).toBe(401);
+    expect((await agent.request({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+    const back = await h.signIn('leaver@example.com');
+    expect((await back.request({ method: 'GET', url: '/api/v1/tokens' })).json().data).toEqual([]);
+    const revocations = await h.test.database.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('entity', '=', 'api_token')
+      .where('action', '=', 'revoke')
+      .where('actor_id', '=', h.admin.user.id)
+      .execute();
+    expect(revocations).toHaveLength(2);
+    expect(String(revocations[0]?.after)).toContain('deactivated');
+  });
+
+  it('resets a password under the policy, revoking the tokens only when asked', async () => {
+    const manager = await h.userWith('relationship_manager', { email: 'reset@example.com' });
+    const token = await tokenOf(manager);
+    const weak = await patchUser(manager.user.id, { password: 'qwertyuiop123', version: 1 });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().errors.map((e: { path: string }) => e.path)).toEqual(['password']);
+    const tokensOnly = await patchUser(manager.user.id, { revokeTokens: true, version: 1 });
+    expect(tokensOnly.statusCode).toBe(422);
+    expect((await viaToken(token)).statusCode).toBe(200);
+
+    const kept = await patchUser(manager.user.id, { password: 'a-reset-by-the-admin', version: 1 });
+    expect(kept.statusCode).toBe(200);
+    expect((await viaToken(token)).statusCode).toBe(200);
+    const revoked = await patchUser(manager.user.id, {
+      password: 'another-reset-by-the-admin',
+      revokeTokens: true,
+      version: 2,
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect((await viaToken(token)).statusCode).toBe(401);
+  });
+
+  it('refuses a common password when creating a user, from the API and from the command line', async () => {
+    const before = await h.count('users');
+    const response = await h.admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'weak@example.com', name: 'Weak', role: 'viewer', password: 'iloveyou1234' },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['password']);
+    await expect(
+      createUserService(h.test.database.db).createAsSystem({
+        email: 'weak.cli@example.com',
+        name: 'Weak',
+        role: 'viewer',
+        password: 'aaaaaaaaaaaa',
+      }),
+    ).rejects.toMatchObject({ code: 'rule_broken', errors: [{ path: 'password' }] });
+    expect(await h.count('users')).toBe(before);
   });
 });

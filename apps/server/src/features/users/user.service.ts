@@ -8,7 +8,9 @@ import { staleVersion } from '../../shared/version.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Actor, requirePermission } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
+import { requireAcceptablePassword } from '../auth/password-policy.js';
 import { deleteSessionsOfUser } from '../auth/session.repository.js';
+import { revokeAllTokens } from '../auth/token.revocation.js';
 import {
   countActiveAdministrators,
   countUsers,
@@ -68,6 +70,7 @@ export function createUserService(db: Kysely<DB>) {
 
     /** Only on an empty database: the first-run page, the CLI and RAPPORT_ADMIN_* all come here. */
     async createFirstAdmin(input: FirstAdmin): Promise<User> {
+      requireAcceptablePassword(input.password, 'password', [input.email, input.name]);
       const passwordHash = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
         if ((await countUsers(trx)) > 0) {
@@ -82,12 +85,14 @@ export function createUserService(db: Kysely<DB>) {
 
     async create(actor: Actor | null, input: UserCreate): Promise<User> {
       const signedIn = requirePermission(actor, 'users.manage');
+      requireAcceptablePassword(input.password, 'password', [input.email, input.name]);
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       return db.transaction().execute((trx) => insertNew(trx, signedIn.id, input, passwordHash));
     },
 
     /** Used by `rapport user create`, which runs with the server's own authority. */
     async createAsSystem(input: UserCreate): Promise<User> {
+      requireAcceptablePassword(input.password, 'password', [input.email, input.name]);
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       return db.transaction().execute((trx) => insertNew(trx, null, input, passwordHash));
     },
@@ -106,6 +111,18 @@ export function createUserService(db: Kysely<DB>) {
 
     async update(actor: Actor | null, id: string, version: number, patch: UserPatch): Promise<User> {
       const signedIn = requirePermission(actor, 'users.manage');
+      if (patch.revokeTokens === true && patch.password === undefined) {
+        throw new AppError('rule_broken', 'revokeTokens goes with a new password', [
+          { path: 'revokeTokens', message: 'only with a new password' },
+        ]);
+      }
+      if (patch.password !== undefined) {
+        const existing = await findUserById(db, id);
+        requireAcceptablePassword(patch.password, 'password', [
+          existing?.email ?? '',
+          patch.name ?? existing?.name ?? '',
+        ]);
+      }
       const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
       return db.transaction().execute(async (trx) => {
         const row = await findUserById(trx, id);
@@ -151,6 +168,11 @@ export function createUserService(db: Kysely<DB>) {
         });
         // A deactivated user, or one whose password an administrator reset, is signed out everywhere.
         if (patch.deactivated === true || passwordHash !== undefined) await deleteSessionsOfUser(trx, id);
+        // Deactivation revokes the API tokens for good: reactivating a user brings none of them back.
+        if (patch.deactivated === true && row.deactivated_at === null)
+          await revokeAllTokens(trx, id, signedIn.id, at, 'deactivated');
+        else if (passwordHash !== undefined && patch.revokeTokens === true)
+          await revokeAllTokens(trx, id, signedIn.id, at, 'password_changed');
         return after;
       });
     },

@@ -59,6 +59,7 @@ export async function attemptDelivery(
               at,
             },
             options.timeoutMs,
+            options.allowPrivate,
           );
   }
 

@@ -19,6 +19,7 @@ interface Received {
 async function startReceiver() {
   const received: Received[] = [];
   const answers: number[] = [];
+  const state = { location: 'http://127.0.0.1:9/elsewhere' };
   const server = http.createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => {
@@ -27,6 +28,8 @@ async function startReceiver() {
     request.on('end', () => {
       received.push({ headers: request.headers, body });
       response.statusCode = answers.shift() ?? 200;
+      if (response.statusCode >= 300 && response.statusCode < 400)
+        response.setHeader('location', state.location);
       response.end('ok');
     });
   });
@@ -34,8 +37,10 @@ async function startReceiver() {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hooks`,
+    port,
     received,
     answers,
+    state,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -266,6 +271,72 @@ describe.each(dialects)('webhooks on %s', (dialect) => {
     expect(next.nextCursor).toBeNull();
   });
 
+  it('follows no redirect: a 3xx is a failed attempt with its status', async () => {
+    const elsewhere = await startReceiver();
+    try {
+      receiver.state.location = elsewhere.url;
+      const hook = await register({ url: receiver.url, eventTypes: ['stakeholder.created'] });
+      for (const status of [301, 302, 307, 308]) {
+        receiver.answers.push(status);
+        const ping = await h.admin.request({ method: 'POST', url: `/api/v1/webhooks/${hook.id}/test` });
+        expect(ping.json()).toMatchObject({ status: 'failed', lastStatusCode: status, attempts: 1 });
+        expect(ping.json().lastError).toContain('redirects are not followed');
+      }
+      await h.admin.createStakeholder();
+      receiver.answers.push(302);
+      await runJobs();
+      const [event] = (await deliveriesOf(hook.id)).filter(
+        (delivery: { eventType: string }) => delivery.eventType === 'stakeholder.created',
+      );
+      expect(event).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: 302 });
+      expect(elsewhere.received).toHaveLength(0);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('connects to the address it checked, and keeps the host name in the Host header', async () => {
+    const id = `hook-named-${dialect}`;
+    await h.test.database.db
+      .insertInto('webhooks')
+      .values({
+        id,
+        url: `http://receiver.rapport.invalid:${receiver.port}/named?x=1`,
+        description: '',
+        event_types: JSON.stringify(['stakeholder.created']),
+        secret: 's'.repeat(64),
+        active: 1,
+        created_by: null,
+        archived_at: null,
+        version: 1,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
+    await h.admin.createStakeholder();
+    // `.invalid` never resolves in DNS: only the resolver given here names the address to connect to.
+    const toLoopback = async () => [{ address: '127.0.0.1', family: 4 }];
+    const deliverWith = (allowPrivate: boolean, at: Date) =>
+      runDueJobs({
+        db: h.test.database.db,
+        handlers: webhookJobHandlers({ allowPrivate, resolve: toLoopback, timeoutMs: 2_000 }),
+        registeredPeriodic: false,
+        now: () => at,
+      });
+    await deliverWith(false, later(0));
+    expect(receiver.received).toHaveLength(0);
+    const [refused] = await deliveriesOf(id);
+    expect(refused).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(refused.lastError).toContain('RAPPORT_WEBHOOKS_ALLOW_PRIVATE');
+
+    await deliverWith(true, later(3_600_000));
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]?.headers.host).toBe(`receiver.rapport.invalid:${receiver.port}`);
+    expect(verify('s'.repeat(64), receiver.received[0] as Received)).toBe(true);
+    const [delivered] = await deliveriesOf(id);
+    expect(delivered).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200 });
+  });
+
   it('never answers the secret again, and rotates it as a versioned write', async () => {
     const hook = await register({ url: receiver.url, eventTypes: ['stakeholder.created'] });
     const read = (await h.admin.request({ method: 'GET', url: `/api/v1/webhooks/${hook.id}` })).json();
@@ -476,9 +547,18 @@ describe.each(dialects)('webhook targets on loopback and private addresses on %s
       'http://172.16.0.1/x',
       'http://192.168.1.1/x',
       'http://169.254.169.254/latest/meta-data',
-      'http://0.0.0.0/x',
+      'http://100.64.0.1/x',
+      'http://192.0.0.170/x',
+      'http://192.0.2.10/x',
+      'http://198.18.0.1/x',
+      'http://198.51.100.1/x',
+      'http://203.0.113.1/x',
       'http://[::1]/x',
       'http://[::ffff:127.0.0.1]/x',
+      'http://[::127.0.0.1]/x',
+      'http://[64:ff9b::a9fe:a9fe]/x',
+      'http://[2002:a00:1::1]/x',
+      'http://[2001:db8::1]/x',
       'http://[fe80::1]/x',
       'http://[fd00::1]/x',
     ]) {
@@ -492,6 +572,38 @@ describe.each(dialects)('webhook targets on loopback and private addresses on %s
       expect(response.json().errors[0].message).toContain('RAPPORT_WEBHOOKS_ALLOW_PRIVATE');
     }
     expect(await h.count('webhooks')).toBe(0);
+  });
+
+  it('refuses what is never a host to connect to, even with RAPPORT_WEBHOOKS_ALLOW_PRIVATE=true', async () => {
+    const allowing = await createHarness(dialect, { RAPPORT_WEBHOOKS_ALLOW_PRIVATE: 'true' });
+    try {
+      for (const url of [
+        'http://0.0.0.0/x',
+        'http://224.0.0.1/x',
+        'http://255.255.255.255/x',
+        'http://[::]/x',
+        'http://[ff02::1]/x',
+        'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x',
+      ]) {
+        for (const harness of [h, allowing]) {
+          const response = await harness.admin.request({
+            method: 'POST',
+            url: '/api/v1/webhooks',
+            payload: { url, eventTypes: ['stakeholder.created'] },
+          });
+          expect(response.statusCode, url).toBe(422);
+          expect(response.json().errors[0].message).toContain('never reach');
+        }
+      }
+      const loopback = await allowing.admin.request({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        payload: { url: 'http://127.0.0.1:9/x', eventTypes: ['stakeholder.created'] },
+      });
+      expect(loopback.statusCode).toBe(201);
+    } finally {
+      await allowing.close();
+    }
   });
 
   it('refuses changing a URL to a private address too', async () => {

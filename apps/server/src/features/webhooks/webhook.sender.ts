@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
-import type { ResolvedTarget } from './webhook.url.js';
+import type { LookupFunction, Socket } from 'node:net';
+import { sameAddress } from './webhook.address.js';
+import { type ResolvedTarget, refusalOf } from './webhook.url.js';
 
 export const USER_AGENT = 'Rapport-Webhooks/1';
 export const TIMEOUT_MS = 10_000;
@@ -20,20 +21,24 @@ export interface SendResult {
 }
 
 /**
- * One POST to a checked target. The connection goes to the addresses that were checked (no second DNS answer
- * can point it elsewhere); redirects are not followed; 2xx is delivered, anything else is an error to retry.
+ * One POST to a checked target. Name resolution is pinned to the addresses that were checked (no second DNS
+ * answer can point the socket elsewhere; Node may still try them in turn, IPv6 and IPv4), the Host header
+ * and the TLS server name (SNI and certificate check) keep the URL's host name, and the connected socket's
+ * address is checked once more — one of those checked, and allowed — before a byte is sent. Redirects are
+ * never followed: a 3xx is an answer like any other non-2xx, recorded with its status and retried.
  */
 export function send(
   target: ResolvedTarget,
   request: { secret: string; eventType: string; deliveryId: string; body: string; at: Date },
   timeoutMs = TIMEOUT_MS,
+  allowPrivate = false,
 ): Promise<SendResult> {
   const started = Date.now();
   const timestamp = Math.floor(request.at.getTime() / 1000);
+  const checked = target.addresses;
   const pinned: LookupFunction = (_host, options, callback) => {
-    const all = target.addresses;
-    const first = all[0] as { address: string; family: number };
-    if ((options as { all?: boolean }).all) (callback as (e: null, a: typeof all) => void)(null, all);
+    const first = checked[0] as { address: string; family: number };
+    if ((options as { all?: boolean }).all) (callback as (e: null, a: typeof checked) => void)(null, checked);
     else callback(null, first.address, first.family);
   };
   const client = target.url.protocol === 'https:' ? https : http;
@@ -48,10 +53,13 @@ export function send(
     const outgoing = client.request(
       target.url,
       {
-        method: 'POST',
         lookup: pinned,
+        // A fresh connection per attempt: no pooled socket outlives the check that allowed it.
+        agent: false,
+        method: 'POST',
         timeout: timeoutMs,
         headers: {
+          host: target.url.host,
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(request.body),
           'user-agent': USER_AGENT,
@@ -63,17 +71,29 @@ export function send(
       },
       (response) => {
         const code = response.statusCode ?? null;
+        const redirect = code !== null && code >= 300 && code < 400;
+        const answered = redirect
+          ? `the target answered ${code} (redirects are not followed)`
+          : `the target answered ${code}`;
         // The answer's body is not kept; read it (at most 64 KB) so the socket is released.
         let read = 0;
         response.on('data', (chunk: Buffer) => {
           read += chunk.length;
           if (read > 65_536) response.destroy();
         });
-        response.on('end', () => finish(code, `the target answered ${code}`));
-        response.on('close', () => finish(code, `the target answered ${code}`));
-        response.on('error', () => finish(code, `the target answered ${code}`));
+        response.on('end', () => finish(code, answered));
+        response.on('close', () => finish(code, answered));
+        response.on('error', () => finish(code, answered));
       },
     );
+    outgoing.on('socket', (socket: Socket) => {
+      socket.once('connect', () => {
+        const connected = socket.remoteAddress ?? '';
+        const known = checked.some((entry) => sameAddress(entry.address, connected));
+        const refusal = known ? refusalOf(connected, allowPrivate) : `${connected}, an address not checked`;
+        if (refusal) outgoing.destroy(new Error(`refused: connected to ${refusal}`));
+      });
+    });
     const timer = setTimeout(() => {
       outgoing.destroy(new Error(`no answer within ${timeoutMs / 1000} s`));
     }, timeoutMs);

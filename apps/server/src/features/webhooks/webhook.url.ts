@@ -1,60 +1,22 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import { classifyAddress } from './webhook.address.js';
 
 /**
  * Where a webhook may point. Syntax: http(s), no user name or password, no fragment. Address: every address
- * the host resolves to must be public — loopback, private, link-local, unique-local, unspecified and their
- * IPv4-mapped IPv6 forms are refused unless RAPPORT_WEBHOOKS_ALLOW_PRIVATE=true. Checked when a URL is saved
- * and again before each delivery (DNS may change), and the delivery connects to the addresses checked.
+ * the host resolves to must be globally routable unicast (webhook.address.ts) — others are refused unless
+ * RAPPORT_WEBHOOKS_ALLOW_PRIVATE=true, and multicast, broadcast, unspecified and Teredo are refused always.
+ * Checked when a URL is saved and again before each delivery (DNS may change); the delivery connects to an
+ * address checked here and checks the connected socket's address once more.
  */
-const blocked = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  blocked.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fe80::', 10],
-  ['fc00::', 7],
-  ['ff00::', 8],
-] as const) {
-  blocked.addSubnet(net, prefix, 'ipv6');
-}
 
-/** `::ffff:127.0.0.1`, `::ffff:7f00:1` and `::127.0.0.1` (IPv4-compatible) name an IPv4 address. */
-function embeddedIpv4(address: string): string | null {
-  const lower = address.toLowerCase();
-  const dotted =
-    /^(?:0{0,4}:){0,5}(?:0{0,4}|ffff):((?:\d{1,3}\.){3}\d{1,3})$/.exec(lower) ??
-    /^::(?:ffff:)?((?:\d{1,3}\.){3}\d{1,3})$/.exec(lower);
-  if (dotted?.[1]) return dotted[1];
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
-  if (hex?.[1] && hex[2]) {
-    const high = Number.parseInt(hex[1], 16);
-    const low = Number.parseInt(hex[2], 16);
-    return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
-  }
-  return null;
-}
-
-/** True when the address is loopback, private, link-local, unique-local, unspecified, multicast or reserved. */
-export function isPrivateAddress(address: string): boolean {
-  const mapped = isIP(address) === 6 ? embeddedIpv4(address) : null;
-  if (mapped !== null) return isPrivateAddress(mapped);
-  const family = isIP(address);
-  if (family === 4) return blocked.check(address, 'ipv4');
-  if (family === 6) return blocked.check(address, 'ipv6');
-  return true;
+/** Why an address may not be reached, or null when it may. */
+export function refusalOf(address: string, allowPrivate: boolean): string | null {
+  const found = classifyAddress(address);
+  if (found.public) return null;
+  if (!found.privateUnicast) return `${address} (${found.range}), which webhooks never reach`;
+  if (allowPrivate) return null;
+  return `${address}, not a public address (${found.range}; allowed only with RAPPORT_WEBHOOKS_ALLOW_PRIVATE=true)`;
 }
 
 /** The syntax rules; returns the parsed URL or the reason it is refused. */
@@ -100,12 +62,10 @@ export async function checkWebhookUrl(
     }
   }
   if (addresses.length === 0) return { error: `the host ${host} cannot be resolved` };
-  if (!options.allowPrivate) {
-    const inside = addresses.find((entry) => isPrivateAddress(entry.address));
-    if (inside)
-      return {
-        error: `resolves to ${inside.address}, a loopback or private address (allowed only with RAPPORT_WEBHOOKS_ALLOW_PRIVATE=true)`,
-      };
+  // One refused address refuses the host: the connection could go to any of them.
+  for (const entry of addresses) {
+    const refusal = refusalOf(entry.address, options.allowPrivate);
+    if (refusal) return { error: `resolves to ${refusal}` };
   }
   return { url, addresses };
 }

@@ -4,15 +4,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import { problemText } from '../../app/forms';
+import { useCurrentUser } from '../auth/auth.queries';
 import { useAcknowledgeMaterial } from './material.mutations';
 
 /**
  * "I have read this" confirms the revision on the screen. When the material changed while it was being
- * read, the API refuses (409); the page then shows the newer revision and says so.
+ * read, the API refuses (409); the page then shows the newer revision and says so. Only the material's
+ * audience acknowledges it (the API refuses others with 403), so others are told it is not for their role.
  */
 export function AcknowledgePanel({ material }: { material: Material }) {
   const { t } = useTranslation(['materials']);
   const acknowledge = useAcknowledgeMaterial();
+  const me = useCurrentUser();
+  const inAudience = material.audience.includes(me.role);
   const [newerFrom, setNewerFrom] = useState<number | null>(null);
   const stale = newerFrom !== null && newerFrom < material.revision;
 
@@ -35,7 +39,11 @@ export function AcknowledgePanel({ material }: { material: Material }) {
             {t('ack.newerBody', { revision: material.revision })}
           </Alert>
         )}
-        {material.acknowledgedByMe ? (
+        {!inAudience && !material.acknowledgedByMe ? (
+          <Text size="sm" c="dimmed">
+            {t('ack.notYourAudience')}
+          </Text>
+        ) : material.acknowledgedByMe ? (
           <Text c="green.8" fw={500} role="status">
             {t('ack.youHaveReadRevision', { revision: material.revision })}
           </Text>
