@@ -2,6 +2,7 @@ import type { FieldError, Problem } from '@rapport/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorCodes } from '../errors.js';
+import { keepOversizedAnswerReadable } from './oversized-body.js';
 
 const codeByStatus = new Map<number, ErrorCode>(
   (Object.entries(errorCodes) as [ErrorCode, { status: number }][])
@@ -79,6 +80,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       // A JSON body over 1 MB, or an upload over its own limit (multipart says which).
       const detail =
         error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'A request body may be 1 MB at most' : error.message;
+      keepOversizedAnswerReadable(request, reply);
       return sendProblem(reply, problemOf('payload_too_large', detail));
     }
     if (status >= 400 && status < 500) {
