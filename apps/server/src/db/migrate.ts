@@ -21,6 +21,7 @@ import * as calendarFeeds from './migrations/20261127270000_calendar_feeds.js';
 import * as dashboard from './migrations/20261127280000_dashboard.js';
 import * as healthScore from './migrations/20261127310000_health_score.js';
 import * as kpiSpeed from './migrations/20261127320000_kpi_speed.js';
+import * as stakeholderLinksList from './migrations/20261208050000_stakeholder_links_list.js';
 
 // Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle; in name order,
 // the order Kysely runs them (a test checks the list against the files and against migrations/checksums.json).
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '20261127280000_dashboard': dashboard,
   '20261127310000_health_score': healthScore,
   '20261127320000_kpi_speed': kpiSpeed,
+  '20261208050000_stakeholder_links_list': stakeholderLinksList,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
