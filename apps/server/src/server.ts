@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startWalCheckpoints } from './db/wal.js';
 import { startJobRunner } from './features/jobs/jobs.js';
 import { startHealthFill } from './features/relationships/health.jobs.js';
 import { createUserService } from './features/users/user.service.js';
@@ -35,11 +36,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const fill = config.jobs
       ? startHealthFill(database.db, (error) => app.log.error({ err: error }, 'filling health scores failed'))
       : null;
+    // An idle server's WAL stays small, whatever wrote last (db/wal.ts).
+    const checkpoints = startWalCheckpoints(database.db, (error) =>
+      app.log.warn({ err: error }, 'WAL checkpoint failed; tried again later'),
+    );
     return {
       app,
       database,
       url,
       async stop() {
+        await checkpoints.stop();
         await fill?.stop();
         await jobs?.stop();
         await app.close();
