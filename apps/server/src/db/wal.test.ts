@@ -68,6 +68,43 @@ describe('the SQLite write-ahead log', () => {
     }
   });
 
+  it('gives up on emptying it while another process reads, without holding writers back for long', async () => {
+    const { file, database, db } = await sqliteWithTable();
+    const reader = openDatabase(`sqlite:${file}`);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let reading = () => {};
+    const started = new Promise<void>((resolve) => {
+      reading = resolve;
+    });
+    try {
+      await largeWrite(db);
+      const readerDone = reader.db.transaction().execute(async (trx) => {
+        await sql`select count(*) from filler`.execute(trx);
+        reading();
+        await released;
+      });
+      await started;
+      await largeWrite(db, 5000);
+      const result = await checkpointWal(db);
+      expect(result?.busy).toBe(1);
+      expect(sqliteFileSizes(file).wal).toBeGreaterThan(0);
+      // The connection's own patience for locks is as it was.
+      const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
+      expect(rows[0]?.timeout).toBe(5000);
+      release();
+      await readerDone;
+      expect((await checkpointWal(db))?.busy).toBe(0);
+      expect(sqliteFileSizes(file).wal).toBe(0);
+    } finally {
+      release();
+      await reader.close();
+      await database.close();
+    }
+  });
+
   it('is emptied by the running server’s periodic checkpoint after someone else wrote', async () => {
     const { file, database: server, db } = await sqliteWithTable();
     const other = openDatabase(`sqlite:${file}`);

@@ -18,18 +18,31 @@ export interface CheckpointResult {
 // biome-ignore lint/suspicious/noExplicitAny: works on whichever schema the caller has
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
 
+/** The longest a TRUNCATE checkpoint waits for readers: meanwhile it keeps other writers out. */
+const TRUNCATE_WAIT_MS = 200;
+
 /**
  * After a large write (an import, a restore, the demo, a seed) the WAL holds every page it wrote, and SQLite
  * never shrinks it on its own: `wal_checkpoint(TRUNCATE)` copies it into the database and empties the file.
- * The heavy copy runs PASSIVE first, beside readers and writers; TRUNCATE then only has to reset the file.
- * PostgreSQL manages its own WAL: nothing to do there.
+ * The heavy copy runs PASSIVE first, beside readers and writers; TRUNCATE then only has to reset the file, and
+ * waits at most `TRUNCATE_WAIT_MS` for readers (it holds writers back while it waits): when it cannot, it
+ * answers `busy` and the next checkpoint tries again. PostgreSQL manages its own WAL: nothing to do there.
  */
 // biome-ignore lint/suspicious/noExplicitAny: works on whichever schema the caller has
 export async function checkpointWal(db: Kysely<any>): Promise<CheckpointResult | null> {
   if (!isSqlite(db)) return null;
-  await sql`pragma wal_checkpoint(passive)`.execute(db);
-  const { rows } = await sql<CheckpointResult>`pragma wal_checkpoint(truncate)`.execute(db);
-  return rows[0] ?? null;
+  return db.connection().execute(async (connection) => {
+    await sql`pragma wal_checkpoint(passive)`.execute(connection);
+    const { rows: timeouts } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(connection);
+    const previous = Number(timeouts[0]?.timeout ?? 5000);
+    await sql.raw(`pragma busy_timeout = ${TRUNCATE_WAIT_MS}`).execute(connection);
+    try {
+      const { rows } = await sql<CheckpointResult>`pragma wal_checkpoint(truncate)`.execute(connection);
+      return rows[0] ?? null;
+    } finally {
+      await sql.raw(`pragma busy_timeout = ${previous}`).execute(connection);
+    }
+  });
 }
 
 /** The SQLite database file and its WAL, in bytes (a missing WAL is 0). */
