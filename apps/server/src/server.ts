@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startWalCheckpoints } from './db/wal.js';
 import { recoverImports } from './features/csv/import.recovery.js';
 import { startJobRunner } from './features/jobs/jobs.js';
 import { startHealthFill } from './features/relationships/health.jobs.js';
@@ -41,6 +42,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const fill = config.jobs
       ? startHealthFill(database.db, (error) => app.log.error({ err: error }, 'filling health scores failed'))
       : null;
+    // An idle server's WAL stays small, whatever wrote last (db/wal.ts).
+    const checkpoints = startWalCheckpoints(database.db, (error) =>
+      app.log.warn({ err: error }, 'WAL checkpoint failed; tried again later'),
+    );
     return {
       app,
       database,
@@ -48,6 +53,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // Drains: no new connection is accepted, requests under way and the job under way finish, then the
       // database closes cleanly (SQLite checkpoints its WAL), so a restarted server serves at once.
       async stop() {
+        await checkpoints.stop();
         await Promise.all([fill?.stop(), jobs?.stop(), app.close()]);
         await database.close();
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, ShortText, text } from './limits.js';
+import { Id, IsoDateTime, PageQuery, ShortText, text } from './limits.js';
 
 export const linkTypes = [
   'reports_to',
@@ -39,10 +39,14 @@ const csvTypes = text()
   .transform((value) => value.split(',').filter(Boolean))
   .pipe(z.array(LinkType));
 
+/** Every link of the organisation, or those from or to one stakeholder; oldest first unless `sort=-createdAt`. */
 export const StakeholderLinkListQuery = z.strictObject({
-  stakeholderId: Id.describe('links from or to this stakeholder'),
+  stakeholderId: Id.optional().describe('links from or to this stakeholder'),
   type: csvTypes.optional(),
+  sort: z.enum(['createdAt', '-createdAt']).default('createdAt'),
+  ...PageQuery,
 });
+export type StakeholderLinkListQuery = z.infer<typeof StakeholderLinkListQuery>;
 
 export const NetworkQuery = z.strictObject({
   depth: z.coerce.number().int().min(1).max(3).default(1),

@@ -5,6 +5,7 @@ import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { configureWriter, SqliteWriterDialect } from './sqlite-writer.js';
+import { checkpointWal, WAL_SIZE_LIMIT_BYTES } from './wal.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -114,6 +115,8 @@ function openSqlite(file: string): Database {
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = FULL');
     connection.pragma('foreign_keys = ON');
+    // A WAL grown by a large write is cut back to this size once a checkpoint resets it (db/wal.ts).
+    connection.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     // Gathers planner statistics where they are missing or stale, so filtered lists pick the better index.
     connection.pragma('optimize = 0x10002');
   });
@@ -122,7 +125,18 @@ function openSqlite(file: string): Database {
     dialect: new SqliteWriterDialect({ database: preparedOnce(connection) }),
     log,
   });
-  return { db, dialect: 'sqlite', sqliteFile: file, onSlowQuery, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqliteFile: file,
+    onSlowQuery,
+    async close() {
+      // Whatever this connection wrote last (a command's import, restore or demo) leaves no large WAL behind,
+      // even when the server keeps the file open and SQLite therefore does not remove the WAL on close.
+      await checkpointWal(db).catch(() => {});
+      await db.destroy();
+    },
+  };
 }
 
 function openPostgres(url: string, options: DatabaseOptions): Database {

@@ -22,9 +22,11 @@ import * as dashboard from './migrations/20261127280000_dashboard.js';
 import * as healthScore from './migrations/20261127310000_health_score.js';
 import * as kpiSpeed from './migrations/20261127320000_kpi_speed.js';
 import * as surveyPrivacy from './migrations/20261208020000_survey_privacy.js';
+import * as stakeholderLinksList from './migrations/20261208050000_stakeholder_links_list.js';
 import * as demoRecordsImportState from './migrations/20261208070000_demo_records_import_state.js';
 
-// Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle.
+// Listed by hand, not read from disk, so the same list works from source, in tests and in a bundle; in name order,
+// the order Kysely runs them (a test checks the list against the files and against migrations/checksums.json).
 const migrations: Record<string, Migration> = {
   '20261127100000_initial': initial,
   '20261127120000_stakeholder_analysis': stakeholderAnalysis,
@@ -36,18 +38,19 @@ const migrations: Record<string, Migration> = {
   '20261127180000_relationships': relationships,
   '20261127190000_interactions': interactions,
   '20261127195000_journey_board': journeyBoard,
-  '20261127220000_relationship_reviews': relationshipReviews,
-  '20261127210000_surveys': surveys,
   '20261127200000_exceptions': exceptions,
+  '20261127210000_surveys': surveys,
+  '20261127220000_relationship_reviews': relationshipReviews,
   '20261127230000_jobs_notifications': jobsNotifications,
   '20261127240000_webhooks': webhooks,
-  '20261127270000_calendar_feeds': calendarFeeds,
   '20261127250000_kpis': kpis,
   '20261127260000_value_chain': valueChain,
+  '20261127270000_calendar_feeds': calendarFeeds,
   '20261127280000_dashboard': dashboard,
   '20261127310000_health_score': healthScore,
   '20261127320000_kpi_speed': kpiSpeed,
   '20261208020000_survey_privacy': surveyPrivacy,
+  '20261208050000_stakeholder_links_list': stakeholderLinksList,
   '20261208070000_demo_records_import_state': demoRecordsImportState,
 };
 
@@ -81,3 +84,6 @@ export async function migrateTo(database: Pick<Database, 'db' | 'schema'>, name:
 
 /** The names of every migration this version knows, in the order Kysely runs them (by name). */
 export const migrationNames = (): string[] => Object.keys(migrations).sort();
+
+/** The list exactly as written above, for the test that keeps it sorted and equal to the files. */
+export const listedMigrationNames = (): string[] => Object.keys(migrations);

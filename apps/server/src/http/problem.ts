@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type ErrorCode, errorCodes } from '../errors.js';
+import { keepOversizedAnswerReadable } from './oversized-body.js';
 
 const codeByStatus = new Map<number, ErrorCode>(
   (Object.entries(errorCodes) as [ErrorCode, { status: number }][])

@@ -56,24 +56,25 @@ export async function listGroups(
   db: Kysely<DB>,
   query: StakeholderGroupListQuery,
 ): Promise<Page<StakeholderGroup>> {
+  const filtered = db
+    .selectFrom('stakeholder_groups')
+    .$if(query.archived === 'false', (q) => q.where('archived_at', 'is', null))
+    .$if(query.archived === 'only', (q) => q.where('archived_at', 'is not', null))
+    .$if(Boolean(query.q), (q) =>
+      q.where(sql<boolean>`sort_name like ${containsPattern(query.q as string)} escape '\\'`),
+    );
   const keyset = keysetOf(query.sort, sortColumns);
-  const rows = await applyKeyset(
-    withMemberCount(
-      db
-        .selectFrom('stakeholder_groups')
-        .$if(query.archived === 'false', (q) => q.where('archived_at', 'is', null))
-        .$if(query.archived === 'only', (q) => q.where('archived_at', 'is not', null))
-        .$if(Boolean(query.q), (q) =>
-          q.where(sql<boolean>`sort_name like ${containsPattern(query.q as string)} escape '\\'`),
-        ),
-    ),
-    keyset,
-    query.cursor,
-    'stakeholder_groups',
-  )
+  const rows = await applyKeyset(withMemberCount(filtered), keyset, query.cursor, 'stakeholder_groups')
     .limit(query.limit + 1)
     .execute();
-  return pageFrom(rows as GroupRow[], query.limit, keyset, toGroup);
+  const page = pageFrom(rows as GroupRow[], query.limit, keyset, toGroup);
+  if (query.count) {
+    const counted = await filtered
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    page.total = Number(counted.n);
+  }
+  return page;
 }
 
 export async function groupsOfStakeholder(

@@ -148,6 +148,26 @@ describe.each(dialects)('stakeholder groups on %s', (dialect) => {
     ).toContain(group.id);
   });
 
+  it('counts the groups a filter finds with count=true, archived ones only when asked', async () => {
+    const before = await get('/api/v1/stakeholder-groups?count=true&archived=true&limit=200');
+    expect(before.total).toBe(before.data.length);
+    for (const name of ['Count Alpha', 'Count Beta', 'Count Gamma'])
+      await post('/api/v1/stakeholder-groups', { name });
+    const page = await get('/api/v1/stakeholder-groups?q=count%20&limit=2&count=true');
+    expect(page.data).toHaveLength(2);
+    expect(page.total).toBe(3);
+    expect(page.nextCursor).not.toBeNull();
+    const rest = await get(
+      `/api/v1/stakeholder-groups?q=count%20&limit=2&count=true&cursor=${page.nextCursor}`,
+    );
+    expect(rest.data.map((g: { name: string }) => g.name)).toEqual(['Count Gamma']);
+    expect(rest.total).toBe(3);
+    expect((await get('/api/v1/stakeholder-groups?count=true&archived=true&limit=200')).total).toBe(
+      before.total + 3,
+    );
+    expect((await get('/api/v1/stakeholder-groups?q=count%20')).total).toBeUndefined();
+  });
+
   it('lets a viewer read groups but not change them', async () => {
     const viewer = await h.userWith('viewer');
     expect((await viewer.request({ method: 'GET', url: '/api/v1/stakeholder-groups' })).statusCode).toBe(200);

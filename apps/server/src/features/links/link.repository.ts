@@ -1,6 +1,13 @@
-import { type LinkType, type StakeholderLink, undirectedLinkTypes } from '@rapport/contracts';
+import {
+  type LinkType,
+  type StakeholderLink,
+  type StakeholderLinkListQuery,
+  undirectedLinkTypes,
+} from '@rapport/contracts';
 import type { Kysely } from 'kysely';
+import { listPage } from '../../db/list-page.js';
 import type { DB, StakeholderLinksTable } from '../../db/schema.js';
+import type { Page } from '../../shared/pagination.js';
 
 export function toLink(row: StakeholderLinksTable): StakeholderLink {
   const type = row.type as LinkType;
@@ -33,6 +40,25 @@ export const findSameLink = (db: Kysely<DB>, fromId: string, toId: string, type:
 
 export async function deleteLink(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('stakeholder_links').where('id', '=', id).execute();
+}
+
+/** A page of the organisation's links (SPEC §11), optionally those of one stakeholder or of some types. */
+export function listLinks(db: Kysely<DB>, query: StakeholderLinkListQuery): Promise<Page<StakeholderLink>> {
+  const { stakeholderId, type: types } = query;
+  const filtered = db
+    .selectFrom('stakeholder_links')
+    .$if(stakeholderId !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([eb('from_id', '=', stakeholderId as string), eb('to_id', '=', stakeholderId as string)]),
+      ),
+    )
+    .$if(Boolean(types?.length), (q) => q.where('type', 'in', types as LinkType[]));
+  return listPage(
+    filtered,
+    'stakeholder_links',
+    { ...query, sortColumns: { createdAt: 'created_at' } },
+    toLink,
+  );
 }
 
 const MAX_LINKS_PER_LEVEL = 5000;

@@ -93,4 +93,68 @@ describe.each(dialects)('stakeholder links and the network on %s', (dialect) => 
     const audit = await get(`/api/v1/audit-log?entity=stakeholder_link&entityId=${created.id}`);
     expect(audit.data.map((e: { action: string }) => e.action)).toEqual(['delete', 'create']);
   });
+
+  it('lists the organisation’s links page by page with a total, filtered by stakeholder and type', async () => {
+    const all = await get('/api/v1/stakeholder-links?limit=200');
+    for (const before of all.data) {
+      await h.admin.request({ method: 'DELETE', url: `/api/v1/stakeholder-links/${before.id}` });
+    }
+    const [hub, x, y, z] = [
+      await h.admin.createStakeholder({ name: 'Hub' }),
+      await h.admin.createStakeholder(),
+      await h.admin.createStakeholder(),
+      await h.admin.createStakeholder(),
+    ];
+    const made = [
+      (await link({ fromId: x.id, toId: hub.id, type: 'reports_to' })).json(),
+      (await link({ fromId: hub.id, toId: y.id, type: 'influences' })).json(),
+      (await link({ fromId: y.id, toId: z.id, type: 'influences' })).json(),
+      (await link({ fromId: z.id, toId: x.id, type: 'represents' })).json(),
+      (await link({ fromId: z.id, toId: hub.id, type: 'influences' })).json(),
+    ];
+    const seen: string[] = [];
+    let url = '/api/v1/stakeholder-links?limit=2&count=true';
+    for (;;) {
+      const page = await get(url);
+      expect(page.total).toBe(5);
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.data.map((l: { id: string }) => l.id));
+      if (!page.nextCursor) break;
+      url = `/api/v1/stakeholder-links?limit=2&count=true&cursor=${page.nextCursor}`;
+    }
+    expect(seen).toEqual(made.map((l) => l.id));
+    const newest = await get('/api/v1/stakeholder-links?sort=-createdAt&limit=1');
+    expect(newest.data[0].id).toBe(made[4].id);
+
+    const ofHub = await get(`/api/v1/stakeholder-links?stakeholderId=${hub.id}&count=true`);
+    expect(ofHub.total).toBe(3);
+    expect(ofHub.nextCursor).toBeNull();
+    const influences = await get(
+      `/api/v1/stakeholder-links?stakeholderId=${hub.id}&type=influences&count=true`,
+    );
+    expect(influences.data.map((l: { id: string }) => l.id)).toEqual([made[1].id, made[4].id]);
+    expect(influences.total).toBe(2);
+    expect((await get('/api/v1/stakeholder-links?type=represents,reports_to&count=true')).total).toBe(2);
+  });
+
+  it('refuses a bad list query with field errors, and a visitor who is not signed in', async () => {
+    const bad = await h.admin.request({
+      method: 'GET',
+      url: '/api/v1/stakeholder-links?limit=0&sort=name&cursor=zz',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['limit', 'sort']);
+    const badCursor = await h.admin.request({ method: 'GET', url: '/api/v1/stakeholder-links?cursor=zz' });
+    expect(badCursor.statusCode).toBe(400);
+    expect(badCursor.json().errors).toEqual([{ path: 'cursor', message: 'invalid cursor' }]);
+    const anonymous = await h.app.inject({ method: 'GET', url: '/api/v1/stakeholder-links' });
+    expect(anonymous.statusCode).toBe(401);
+    const viewer = await h.userWith('viewer');
+    expect((await viewer.request({ method: 'GET', url: '/api/v1/stakeholder-links' })).statusCode).toBe(200);
+  });
 });

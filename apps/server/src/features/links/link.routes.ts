@@ -1,6 +1,7 @@
 import {
   Network,
   NetworkQuery,
+  pageOf,
   StakeholderLink,
   StakeholderLinkCreate,
   StakeholderLinkListQuery,
@@ -18,13 +19,12 @@ export const linkRoutes: FastifyPluginAsyncZod<{ links: LinkService }> = async (
     {
       schema: {
         tags,
+        summary: 'The organisation’s links, or those from or to one stakeholder (`stakeholderId`)',
         querystring: StakeholderLinkListQuery,
-        response: { 200: z.object({ data: z.array(StakeholderLink) }), ...problemResponses },
+        response: { 200: pageOf(StakeholderLink), ...problemResponses },
       },
     },
-    async (request) => ({
-      data: await links.list(request.actor, request.query.stakeholderId, request.query.type),
-    }),
+    (request) => links.list(request.actor, request.query),
   );
 
   app.post(

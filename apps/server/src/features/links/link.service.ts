@@ -1,9 +1,9 @@
 import type {
-  LinkType,
   Network,
   NetworkQuery,
   StakeholderLink,
   StakeholderLinkCreate,
+  StakeholderLinkListQuery,
 } from '@rapport/contracts';
 import { undirectedLinkTypes } from '@rapport/contracts';
 import type { Kysely } from 'kysely';
@@ -20,6 +20,7 @@ import {
   findSameLink,
   insertLink,
   linksTouching,
+  listLinks,
   nodesOf,
   toLink,
 } from './link.repository.js';
@@ -29,9 +30,9 @@ const MAX_NODES = 500;
 
 export function createLinkService(db: Kysely<DB>) {
   return {
-    async list(actor: Actor | null, stakeholderId: string, types?: LinkType[]) {
+    async list(actor: Actor | null, query: StakeholderLinkListQuery) {
       requirePermission(actor, 'stakeholders.read');
-      return linksTouching(db, [stakeholderId], types);
+      return listLinks(db, query);
     },
 
     async create(actor: Actor | null, input: StakeholderLinkCreate): Promise<StakeholderLink> {

@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import type pg from 'pg';
 import client from 'prom-client';
+import type { Database } from '../../db/database.js';
+import { sqliteFileSizes } from '../../db/wal.js';
 
 /**
  * Rapport's Prometheus metrics, in a registry of its own (served at /metrics when RAPPORT_METRICS_TOKEN is set).
@@ -85,4 +88,51 @@ new client.Gauge({
 export function watchPool(pool: pg.Pool): () => void {
   pools.add(pool);
   return () => pools.delete(pool);
+}
+
+const databases = new Set<Pick<Database, 'db' | 'dialect' | 'sqliteFile'>>();
+
+/** How much disk the data takes: the SQLite file, or PostgreSQL's `pg_database_size`, read at each scrape. */
+new client.Gauge({
+  name: 'rapport_db_file_bytes',
+  help: 'Size of the database: the SQLite file, or pg_database_size of the PostgreSQL database',
+  registers: [registry],
+  async collect() {
+    this.reset();
+    let total = 0;
+    for (const database of databases) {
+      if (database.dialect === 'sqlite' && database.sqliteFile) {
+        total += sqliteFileSizes(database.sqliteFile).file;
+      } else if (database.dialect === 'postgres') {
+        const { rows } = await sql<{ bytes: number | string }>`
+          select pg_database_size(current_database()) as bytes`.execute(database.db);
+        total += Number(rows[0]?.bytes ?? 0);
+      }
+    }
+    if (databases.size > 0) this.set(total);
+  },
+});
+
+/** The SQLite WAL: after large writes it is checkpointed and emptied (db/wal.ts), so it should stay small. */
+new client.Gauge({
+  name: 'rapport_db_wal_bytes',
+  help: 'Size of the SQLite write-ahead log (-wal file); 0 on PostgreSQL, which manages its own',
+  registers: [registry],
+  collect() {
+    this.reset();
+    let total = 0;
+    let sqlite = false;
+    for (const database of databases) {
+      if (database.dialect !== 'sqlite' || !database.sqliteFile) continue;
+      sqlite = true;
+      total += sqliteFileSizes(database.sqliteFile).wal;
+    }
+    if (sqlite) this.set(total);
+  },
+});
+
+/** Counts the database in the size gauges until the returned function is called. */
+export function watchDatabase(database: Pick<Database, 'db' | 'dialect' | 'sqliteFile'>): () => void {
+  databases.add(database);
+  return () => databases.delete(database);
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { httpDuration, httpRequests, slowQueries, watchPool } from './metrics.js';
+import { httpDuration, httpRequests, slowQueries, watchDatabase, watchPool } from './metrics.js';
 
 /** An incoming X-Request-Id is kept when it is short and plain (a proxy's or a client's id); else a UUID. */
 const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
@@ -56,6 +56,10 @@ export function registerObservability(app: FastifyInstance, config: Config, data
     httpRequests.inc(labels);
     httpDuration.observe(labels, reply.elapsedTime / 1000);
     done();
+  });
+  const unwatchDatabase = watchDatabase(database);
+  app.addHook('onClose', async () => {
+    unwatchDatabase();
   });
   if (database.pool) {
     const unwatch = watchPool(database.pool);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,20 @@ describe.each(dialects)('metrics on %s', (dialect) => {
     // A user's session does not open them either.
     const asAdmin = await h.admin.request({ method: 'GET', url: '/metrics' });
     expect(asAdmin.statusCode).toBe(401);
+  });
+
+  it('give the size of the database, and of the SQLite WAL', async () => {
+    const body = (await scrape(TOKEN)).body;
+    const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(body)?.[1]);
+    expect(body).toContain('# TYPE rapport_db_file_bytes gauge');
+    if (dialect === 'sqlite') {
+      const file = h.test.database.sqliteFile as string;
+      expect(value('rapport_db_file_bytes')).toBeGreaterThanOrEqual(fs.statSync(file).size);
+      expect(value('rapport_db_wal_bytes')).toBeGreaterThanOrEqual(0);
+    } else {
+      expect(value('rapport_db_file_bytes')).toBeGreaterThan(1024 * 1024);
+      expect(value('rapport_db_wal_bytes')).toBe(0);
+    }
   });
 
   it('count requests and their latency by method, route pattern and status — never a raw id', async () => {

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { migrateTo, migrateToLatest, migrationNames } from '../../db/migrate.js';
+import { checkpointWal } from '../../db/wal.js';
 import { appliedMigrations, type Progress, sqliteFileSource } from './backup.js';
 import { BackupError, type BackupHeader, type BackupSource, backupFileSource } from './backup-format.js';
 import { readCatalog, type TableInfo } from './catalog.js';
@@ -80,6 +81,8 @@ export async function restoreDatabase(
 
   const migratedAfter = await migrateToLatest(database);
   if (database.dialect === 'postgres') await sql`analyze`.execute(database.db);
+  // The restore wrote every row through the WAL: fold it into the database and empty it now.
+  await checkpointWal(database.db);
   return { tables: backupTables.length, rows, migratedAfter };
 }
 

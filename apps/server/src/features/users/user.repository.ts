@@ -1,9 +1,10 @@
 import type { User, UserListQuery } from '@rapport/contracts';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { listPage } from '../../db/list-page.js';
 import type { DB, UserRow, UsersTable } from '../../db/schema.js';
 import { updateVersioned } from '../../db/versioned-update.js';
 import { containsPattern } from '../../shared/json.js';
-import { applyKeyset, keysetOf, type Page, pageFrom } from '../../shared/pagination.js';
+import type { Page } from '../../shared/pagination.js';
 
 export function toUser(row: UserRow): User {
   return {
@@ -64,30 +65,21 @@ export const updateUser = (
 const sortColumns = { name: 'sort_name', createdAt: 'created_at' };
 
 export async function listUsers(db: Kysely<DB>, query: UserListQuery): Promise<Page<User>> {
-  const keyset = keysetOf(query.sort, sortColumns);
-  const rows = await applyKeyset(
-    db
-      .selectFrom('users')
-      .selectAll()
-      .$if(Boolean(query.q), (q) =>
-        q.where((eb) =>
-          eb.or([
-            sql<boolean>`sort_name like ${containsPattern(query.q as string)} escape '\\'`,
-            sql<boolean>`email like ${containsPattern(query.q as string)} escape '\\'`,
-          ]),
-        ),
-      )
-      .$if(query.role !== undefined, (q) => q.where('role', '=', query.role as string))
-      .$if(query.deactivated !== undefined, (q) =>
-        q.where('deactivated_at', query.deactivated ? 'is not' : 'is', null),
+  const filtered = db
+    .selectFrom('users')
+    .$if(Boolean(query.q), (q) =>
+      q.where((eb) =>
+        eb.or([
+          sql<boolean>`sort_name like ${containsPattern(query.q as string)} escape '\\'`,
+          sql<boolean>`email like ${containsPattern(query.q as string)} escape '\\'`,
+        ]),
       ),
-    keyset,
-    query.cursor,
-    'users',
-  )
-    .limit(query.limit + 1)
-    .execute();
-  return pageFrom(rows, query.limit, keyset, toUser);
+    )
+    .$if(query.role !== undefined, (q) => q.where('role', '=', query.role as string))
+    .$if(query.deactivated !== undefined, (q) =>
+      q.where('deactivated_at', query.deactivated ? 'is not' : 'is', null),
+    );
+  return listPage(filtered, 'users', { ...query, sortColumns }, toUser);
 }
 
 /** The ids among `ids` of users who exist and are active: the people a record may name (owner, agent, …). */

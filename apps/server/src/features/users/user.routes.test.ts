@@ -171,6 +171,23 @@ describe.each(dialects)('users API on %s', (dialect) => {
     expect(admins.data).toHaveLength(1);
   });
 
+  it('counts the users a filter finds with count=true, whatever the page size', async () => {
+    const all = (await h.admin.request({ method: 'GET', url: '/api/v1/users?limit=200' })).json();
+    const page = (await h.admin.request({ method: 'GET', url: '/api/v1/users?limit=1&count=true' })).json();
+    expect(page.data).toHaveLength(1);
+    expect(page.total).toBe(all.data.length);
+    expect(page.total).toBeGreaterThan(1);
+    const admins = (
+      await h.admin.request({ method: 'GET', url: '/api/v1/users?role=administrator&count=true' })
+    ).json();
+    expect(admins.total).toBe(admins.data.length);
+    const nobody = (
+      await h.admin.request({ method: 'GET', url: '/api/v1/users?q=zzz-nobody&count=true' })
+    ).json();
+    expect(nobody).toEqual({ data: [], nextCursor: null, total: 0 });
+    expect((await h.admin.request({ method: 'GET', url: '/api/v1/users' })).json().total).toBeUndefined();
+  });
+
   it('answers 404 for an unknown user', async () => {
     expect((await h.admin.request({ method: 'GET', url: '/api/v1/users/nope' })).statusCode).toBe(404);
   });

@@ -12,10 +12,23 @@ export const linkKeys = {
 export function useLinks(stakeholderId: string) {
   return useQuery({
     queryKey: linkKeys.of(stakeholderId),
-    queryFn: ({ signal }) =>
-      api<{ data: StakeholderLink[] }>(withQuery('/stakeholder-links', { stakeholderId }), { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => allLinksOf(stakeholderId, signal),
   });
+}
+
+/** Every page of one stakeholder's links: the panel shows them all, and the list API pages like any other. */
+async function allLinksOf(stakeholderId: string, signal: AbortSignal): Promise<StakeholderLink[]> {
+  const links: StakeholderLink[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api<{ data: StakeholderLink[]; nextCursor: string | null }>(
+      withQuery('/stakeholder-links', { stakeholderId, limit: 200, cursor }),
+      { signal },
+    );
+    links.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return links;
 }
 
 export function useStakeholderNetwork(stakeholderId: string, depth: number, types: string[], enabled = true) {
