@@ -96,6 +96,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         problemOf('unavailable', 'The database is not available just now; try again'),
       );
     }
+    // A body over the limit: the client is still sending it; keep the answer readable (oversized-body.ts).
+    if (error.statusCode === 413) keepOversizedAnswerReadable(request, reply);
     const problem = problemOfFastifyError(error);
     if (problem) return sendProblem(reply, problem);
     request.log.error({ err: error }, 'request failed');
