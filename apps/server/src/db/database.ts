@@ -144,7 +144,8 @@ function openPostgres(url: string, options: DatabaseOptions): Database {
     connectionString: url,
     max: options.poolSize ?? 10,
     types: pgTypes,
-    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    // `public` after the schema: shared extensions (pg_trgm) live there, so every test schema can use them.
+    options: options.schema ? `-c search_path=${options.schema},public` : undefined,
     // Names the connections, so an operator (and the fault tests) can tell Rapport's sessions apart.
     application_name: options.applicationName ?? 'rapport',
   });
