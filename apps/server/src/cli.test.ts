@@ -24,6 +24,32 @@ describe('the rapport command', () => {
     expect(failed.stderr).toContain('role');
   });
 
+  it('prints its version, the one of package.json, with --version and -V', async () => {
+    const { version } = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8'),
+    );
+    expect((await rapport('--version')).stdout.trim()).toBe(version);
+    expect((await rapport('-V')).stdout.trim()).toBe(version);
+  });
+
+  it('fails, exiting non-zero, to load the demo without an administrator', async () => {
+    const failed = await rapport('demo').catch((error) => error);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/needs an administrator/);
+  });
+
+  it('fails, exiting non-zero, on an unknown generated page or thing to import', async () => {
+    const cases = [
+      ['docs', 'nonsense'],
+      ['import', 'nonsense', 'x.csv'],
+    ];
+    const results = await Promise.all(cases.map((args) => rapport(...args).catch((error) => error)));
+    for (const [index, failed] of results.entries()) {
+      expect(failed.code, cases[index]?.join(' ')).toBe(1);
+      expect(failed.stderr, cases[index]?.join(' ')).toMatch(/nonsense|only stakeholders/);
+    }
+  });
+
   it('creates the first administrator, then loads the demo organisation', async () => {
     const created = await rapport(
       'user',

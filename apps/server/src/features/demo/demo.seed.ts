@@ -25,8 +25,11 @@ export async function seedDemo(db: Kysely<DB>): Promise<string> {
     .where('deactivated_at', 'is', null)
     .orderBy('created_at')
     .executeTakeFirst();
+  // An error, not a message: `rapport demo` then exits non-zero, so a script that loads the demo notices.
   if (!admin)
-    return 'Create the first administrator first (rapport user create, or RAPPORT_ADMIN_EMAIL/PASSWORD).';
+    throw new Error(
+      'The demo needs an administrator: create one first (rapport user create, or RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD).',
+    );
   const actor: Actor = { id: admin.id, name: admin.name, role: 'administrator', via: 'session' };
 
   const stakeholders = createStakeholderService(db);
