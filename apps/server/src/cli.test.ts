@@ -28,8 +28,9 @@ describe('the rapport command', () => {
     const { version } = JSON.parse(
       fs.readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8'),
     );
-    expect((await rapport('--version')).stdout.trim()).toBe(version);
-    expect((await rapport('-V')).stdout.trim()).toBe(version);
+    const [long, short] = await Promise.all([rapport('--version'), rapport('-V')]);
+    expect(long.stdout.trim()).toBe(version);
+    expect(short.stdout.trim()).toBe(version);
   });
 
   it('fails, exiting non-zero, to load the demo without an administrator', async () => {
