@@ -13,12 +13,15 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Opening a page waits up to a minute for it to be ready (fixtures/ready.ts); a test may open several.
+  timeout: 120_000,
+  // What a test checks on a ready page: the time a change takes to show on a busy machine.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL,
     locale: 'en-GB',
+    navigationTimeout: 60_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

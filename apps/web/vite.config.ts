@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// One version for the whole product: the root package.json's, also shown by `rapport --version` and /api/v1/health.
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+
 export default defineConfig({
   plugins: [react()],
+  define: { __RAPPORT_VERSION__: JSON.stringify(version) },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { pageReady } from '../fixtures/ready';
 
 export class SignInPage {
   readonly email: Locator;
@@ -19,5 +20,7 @@ export class SignInPage {
     await this.email.fill(email);
     await this.password.fill(password);
     await this.submit.click();
+    // Signed in, the app opens the page asked for: wait for it as a person would.
+    await pageReady(this.page);
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { admin, baseURL } from '../fixtures/env';
 import { expect, originHeader, signInPageThroughApi, test } from '../fixtures/test';
 import { AppShell } from '../page-models/app-shell';
@@ -14,6 +15,9 @@ test.describe('Signing in', () => {
     await expect(page).toHaveURL(/\/stakeholders$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Stakeholders' })).toBeVisible();
     await expect(new AppShell(page).navLink('Users')).toBeVisible();
+    // The version in the footer is the one of package.json, as `rapport --version` and /api/v1/health say.
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    await expect(page.getByText(`Rapport ${version}`, { exact: true })).toBeVisible();
   });
 
   test('a wrong password is refused with a message', async ({ page }) => {

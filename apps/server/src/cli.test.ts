@@ -36,6 +36,27 @@ describe('the rapport command', () => {
     }
   });
 
+  it('prints its version, the one of package.json, with --version and -V', async () => {
+    const { version } = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../../package.json'), 'utf8'),
+    );
+    const [long, short] = await Promise.all([rapport('--version'), rapport('-V')]);
+    expect(long.stdout.trim()).toBe(version);
+    expect(short.stdout.trim()).toBe(version);
+  });
+
+  it('fails, exiting non-zero, on an unknown generated page or thing to import', async () => {
+    const cases = [
+      ['docs', 'nonsense'],
+      ['import', 'nonsense', 'x.csv'],
+    ];
+    const results = await Promise.all(cases.map((args) => rapport(...args).catch((error) => error)));
+    for (const [index, failed] of results.entries()) {
+      expect(failed.code, cases[index]?.join(' ')).toBe(1);
+      expect(failed.stderr, cases[index]?.join(' ')).toMatch(/nonsense|only stakeholders/);
+    }
+  });
+
   it('creates the first administrator, then loads the demo organisation', async () => {
     const created = await rapport(
       'user',

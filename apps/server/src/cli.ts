@@ -18,6 +18,7 @@ import { writeReportFile } from './features/reports/report.cli.js';
 import { findUserByEmail } from './features/users/user.repository.js';
 import { createUserService } from './features/users/user.service.js';
 import { startServer } from './server.js';
+import { RAPPORT_VERSION } from './version.js';
 
 /** A commander parser for a whole number in a range, with the range in its error message. */
 const wholeNumber = (min: number, max: number) => (value: string) => {
@@ -29,7 +30,9 @@ const wholeNumber = (min: number, max: number) => (value: string) => {
   return n;
 };
 
-const program = new Command('rapport').description('Rapport — the ITIL 4 Relationship Management practice');
+const program = new Command('rapport')
+  .description('Rapport — the ITIL 4 Relationship Management practice')
+  .version(RAPPORT_VERSION, '-V, --version', 'print the version of Rapport');
 
 function config() {
   try {

@@ -1,23 +1,25 @@
-import pg from 'pg';
-import { testPostgresUrl } from './postgres-url.js';
+import type { TestProject } from 'vitest/node';
+import { probePostgres, redact, resolveTestPostgres } from '../../../scripts/test-postgres.mjs';
 
-/** Fails the run at once when PostgreSQL does not answer: its tests never skip silently. */
-export default async function setup() {
-  const url = testPostgresUrl();
-  if (!url) {
-    console.warn('\n⚠ RAPPORT_TEST_POSTGRES_URL=off: database tests run on SQLite only.\n');
-    return;
+/**
+ * Chooses the run's PostgreSQL (the machine's, the one RAPPORT_TEST_POSTGRES_URL names, or one started for the
+ * run), says which, and fails the run at once when it does not answer: its tests never skip silently.
+ */
+export default async function setup(project: TestProject) {
+  const postgres = await resolveTestPostgres();
+  console.log(`\nPostgreSQL for the database tests: ${postgres.description}\n`);
+  if (postgres.url) {
+    const probe = await probePostgres(postgres.url);
+    if (probe.state !== 'ok') {
+      await postgres.stop();
+      throw new Error(
+        `PostgreSQL does not answer at ${redact(postgres.url)} (${probe.detail}). Start it, point ` +
+          'RAPPORT_TEST_POSTGRES_URL at one, set it to embedded (the tests start their own) or to off (SQLite only).',
+      );
+    }
+  } else {
+    console.warn('⚠ RAPPORT_TEST_POSTGRES_URL=off: database tests run on SQLite only.\n');
   }
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL does not answer at ${url.replace(/:[^:@/]*@/, ':***@')} (${String(error)}). ` +
-        'Start it, point RAPPORT_TEST_POSTGRES_URL at one, or set RAPPORT_TEST_POSTGRES_URL=off for SQLite only.',
-    );
-  } finally {
-    await client.end().catch(() => {});
-  }
+  project.provide('testPostgresUrl', postgres.url);
+  return () => postgres.stop();
 }

@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import i18n from './i18n';
+import { usePageReadySignal } from './page-ready';
 import { queryClient } from './queryClient';
 import { createAppTheme } from './theme';
 
@@ -19,10 +20,16 @@ function ThemedMantine({ children }: { children: ReactNode }) {
   );
 }
 
+function PageReadySignal() {
+  usePageReadySignal();
+  return null;
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
+        <PageReadySignal />
         <ThemedMantine>{children}</ThemedMantine>
       </QueryClientProvider>
     </I18nextProvider>

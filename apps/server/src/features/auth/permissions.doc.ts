@@ -15,7 +15,7 @@ export function permissionsMarkdown(): string {
     'What each role may do. This page is generated from `packages/contracts/src/permissions.ts`, the one',
     'table the API enforces (every service method opens with `requirePermission`) and the web app reads',
     '(`GET /api/v1/me` lists the signed-in user’s permissions). Regenerate it with',
-    '`npm run rapport -- docs permissions > docs/permissions.md`; a test fails when it is out of date.',
+    '`npx rapport docs permissions > docs/permissions.md`; a test fails when it is out of date.',
     '',
     header,
     rule,

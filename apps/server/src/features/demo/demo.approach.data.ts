@@ -155,8 +155,10 @@ export const demoPrinciples: {
   title: string;
   body: string;
   nextReviewOn: string | null;
-  state: 'draft' | 'proposed' | 'agreed';
+  state: 'draft' | 'proposed' | 'agreed' | 'retired';
   agreementNote?: string;
+  /** Why an agreed principle was retired: the demo shows one that is no longer in force. */
+  retirementNote?: string;
   /** Added after agreement, so the principle shows an agreed version in force and a new draft. */
   nextDraft?: string;
 }[] = [
@@ -190,6 +192,16 @@ export const demoPrinciples: {
     body: 'We agree how often we talk, and we keep to it.\n\n我们约定沟通频率，并且信守约定。',
     nextReviewOn: null,
     state: 'draft',
+  },
+  {
+    key: 'single-channel',
+    title: 'One channel per stakeholder · 每个干系人只有一个沟通渠道',
+    body: 'Every stakeholder talks to us through their account manager only.\n\n每个干系人只通过其客户经理与我们沟通。',
+    nextReviewOn: null,
+    state: 'retired',
+    agreementNote: 'Leadership team, 2025-03-10 · 领导团队',
+    retirementNote:
+      'Replaced by two-way communication: partners wanted to reach the experts directly. · 已由“沟通始终是双向的”取代：伙伴希望直接联系专家。',
   },
 ];
 

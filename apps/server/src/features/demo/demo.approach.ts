@@ -81,6 +81,10 @@ export async function seedDemoApproach(
     principle = await principles.propose(agent, principle.id, principle.version, '');
     if (seed.state === 'proposed') continue;
     principle = await principles.agree(manager, principle.id, principle.version, seed.agreementNote ?? '');
+    if (seed.state === 'retired') {
+      await principles.retire(manager, principle.id, principle.version, seed.retirementNote ?? '');
+      continue;
+    }
     if (seed.nextDraft) {
       await principles.update(agent, principle.id, principle.version, {
         body: `${seed.body}\n\n${seed.nextDraft}`,

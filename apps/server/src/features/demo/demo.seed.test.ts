@@ -1,6 +1,6 @@
 import { stakeholderCategories } from '@rapport/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects } from '../../../test/databases.js';
+import { createTestDatabase, dialects } from '../../../test/databases.js';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { everyCategoryCovered } from './demo.data.js';
 import { seedDemo } from './demo.seed.js';
@@ -14,6 +14,15 @@ describe.each(dialects)('the demo organisation on %s', (dialect) => {
 
   it('covers every stakeholder category', () => {
     expect(everyCategoryCovered(stakeholderCategories)).toBe(true);
+  });
+
+  it('refuses, with an error, a database without an administrator', async () => {
+    const empty = await createTestDatabase(dialect);
+    try {
+      await expect(seedDemo(empty.database.db)).rejects.toThrow(/needs an administrator/);
+    } finally {
+      await empty.drop();
+    }
   });
 
   it('loads once: bilingual stakeholders in all four quadrants, owners and a history of re-assessments', async () => {
@@ -33,7 +42,7 @@ describe.each(dialects)('the demo organisation on %s', (dialect) => {
     const overview = (await h.admin.request({ method: 'GET', url: '/api/v1/approach/overview' })).json();
     expect(overview.analyse).toMatchObject({ cultureAssessments: 3, strategicRequirements: true });
     expect(overview.analyse.orgUnits).toBeGreaterThanOrEqual(5);
-    expect(overview.principles.byStatus).toEqual({ draft: 2, proposed: 1, agreed: 1, retired: 0 });
+    expect(overview.principles.byStatus).toEqual({ draft: 2, proposed: 1, agreed: 1, retired: 1 });
     expect(overview.principles.inForce).toBe(2);
     expect(overview.models.inForce).toBe(2);
     expect(overview.models.awaitingAgreement).toHaveLength(1);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/databases.js';
 import { buildApp } from '../../app.js';
@@ -18,10 +19,14 @@ describe('health, OpenAPI and docs', () => {
     await test.drop().catch(() => {});
   });
 
-  it('GET /api/v1/health answers {"status":"ok"}', async () => {
+  it('GET /api/v1/health answers {"status":"ok"} with the version of package.json', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok' });
+    const { version } = JSON.parse(
+      fs.readFileSync(new URL('../../../../../package.json', import.meta.url), 'utf8'),
+    );
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(response.json()).toEqual({ status: 'ok', version });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
   });
@@ -52,8 +57,10 @@ describe('health, OpenAPI and docs', () => {
     ]) {
       expect(document.paths, path).toHaveProperty([path]);
     }
+    // The request's schema is a shared component (http/openapi.ts); openapi.test.ts checks the rest.
     const create = document.paths['/api/v1/stakeholders'].post;
-    const schema = create.requestBody.content['application/json'].schema;
+    const { $ref } = create.requestBody.content['application/json'].schema;
+    const schema = document.components.schemas[$ref.replace('#/components/schemas/', '')];
     expect(schema.properties.influence).toMatchObject({ minimum: 1, maximum: 5 });
     expect(schema.additionalProperties).toBe(false);
   });

@@ -48,8 +48,10 @@ export interface BackupWriter {
 /** Writes to `FILE.partial` and renames at the end, so an interrupted backup never looks like a finished one. */
 export function createBackupWriter(file: string): BackupWriter {
   const partial = `${file}.partial`;
+  // Opened here, at once: a file that cannot be written fails the backup before the first row is read.
+  const descriptor = fs.openSync(partial, 'w');
   const gzip = zlib.createGzip();
-  const done = pipeline(gzip, fs.createWriteStream(partial));
+  const done = pipeline(gzip, fs.createWriteStream(partial, { fd: descriptor }));
   done.catch(() => {});
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
@@ -64,7 +66,8 @@ export function createBackupWriter(file: string): BackupWriter {
     pending = [];
     pendingBytes = 0;
     hash.update(chunk);
-    if (!gzip.write(chunk)) await once(gzip, 'drain');
+    // A write that fails later (a full disk) ends the pipeline: wait for it too, or 'drain' would never come.
+    if (!gzip.write(chunk)) await Promise.race([once(gzip, 'drain'), done]);
   }
   async function line(value: unknown) {
     const text = `${JSON.stringify(value)}\n`;

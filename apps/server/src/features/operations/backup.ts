@@ -33,6 +33,9 @@ export interface BackupSummary {
  * (a copy of the database file, page by page); any other name is the portable format both dialects read.
  */
 export async function backupDatabase(database: Database, file: string, progress: Progress = () => {}) {
+  // A backup into a folder that does not exist yet makes the folder, as `cp` users expect of a backup tool; an
+  // error here (a file in the way, no permission) is thrown before any transaction is open.
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   if (file.endsWith('.db')) {
     const sqlitePath = database.sqliteFile;
     if (!sqlitePath || sqlitePath === ':memory:')

@@ -7,6 +7,7 @@ import { createHarness, type Harness } from '../../../test/harness.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { migrationNames } from '../../db/migrate.js';
+import { RAPPORT_VERSION } from '../../version.js';
 import { createUserService } from '../users/user.service.js';
 
 const TOKEN = 'metrics-token-0123456789';
@@ -45,7 +46,12 @@ describe.each(dialects)('readiness on %s', (dialect) => {
     const { app } = await open();
     const response = await app.inject({ method: 'GET', url: '/api/v1/ready' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ready', database: 'ok', migrations: { pending: [] } });
+    expect(response.json()).toEqual({
+      status: 'ready',
+      version: RAPPORT_VERSION,
+      database: 'ok',
+      migrations: { pending: [] },
+    });
   });
 
   it('is not ready while a migration is pending, and names it', async () => {

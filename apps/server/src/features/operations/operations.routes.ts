@@ -6,10 +6,12 @@ import type { Config } from '../../config.js';
 import { type Database, ping } from '../../db/database.js';
 import { pendingMigrations } from '../../db/migrate.js';
 import { notFoundProblem, sendProblem } from '../../http/problem.js';
+import { RAPPORT_VERSION } from '../../version.js';
 import { registry } from './metrics.js';
 
 const Readiness = z.object({
   status: z.enum(['ready', 'not_ready']),
+  version: z.string(),
   database: z.enum(['ok', 'unavailable']),
   migrations: z.object({ pending: z.array(z.string()) }),
   detail: z.string().optional(),
@@ -37,6 +39,7 @@ export const readinessRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
         request.log.error({ err: error }, 'readiness: the database does not answer');
         return reply.status(503).send({
           status: 'not_ready' as const,
+          version: RAPPORT_VERSION,
           database: 'unavailable' as const,
           migrations: { pending: [] },
           detail: 'The database does not answer',
@@ -45,9 +48,15 @@ export const readinessRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
       try {
         const pending = await pendingMigrations(database);
         if (pending.length === 0)
-          return { status: 'ready' as const, database: 'ok' as const, migrations: { pending } };
+          return {
+            status: 'ready' as const,
+            version: RAPPORT_VERSION,
+            database: 'ok' as const,
+            migrations: { pending },
+          };
         return reply.status(503).send({
           status: 'not_ready' as const,
+          version: RAPPORT_VERSION,
           database: 'ok' as const,
           migrations: { pending },
           detail: 'Migrations are pending: run `rapport migrate` (or restart, which migrates)',
@@ -56,6 +65,7 @@ export const readinessRoutes: FastifyPluginAsyncZod<{ database: Database }> = as
         request.log.error({ err: error }, 'readiness: the migrations cannot be read');
         return reply.status(503).send({
           status: 'not_ready' as const,
+          version: RAPPORT_VERSION,
           database: 'ok' as const,
           migrations: { pending: [] },
           detail: `The migrations cannot be read: ${(error as Error).message}`,

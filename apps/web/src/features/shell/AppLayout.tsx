@@ -98,6 +98,11 @@ export default function AppLayout() {
             </Stack>
           </nav>
         </AppShell.Section>
+        <AppShell.Section component="footer" px="sm" pt="xs">
+          <Text size="xs" c="dimmed">
+            {t('version', { version: __RAPPORT_VERSION__ })}
+          </Text>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<PageLoader />}>
