@@ -14,3 +14,5 @@ export declare function resolveTestPostgres(): Promise<{
   description: string;
   stop(): Promise<void>;
 }>;
+/** Puts pg_trgm in `public`, where every test schema sees it. */
+export function shareExtensions(url: string): Promise<void>;

@@ -159,3 +159,27 @@ export async function resolveTestPostgres() {
     stop: embedded.stop,
   };
 }
+
+/**
+ * Puts pg_trgm in `public`, where every test schema sees it (their search path is `<schema>,public`). Created
+ * from inside a test schema, the extension would live there: other schemas of the same run could not use it,
+ * and dropping that schema would take it away from everyone. Without the privilege to create it, search only
+ * gets slower, so a failure is not an error here.
+ */
+export async function shareExtensions(url) {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query(
+      `select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+       where e.extname = 'pg_trgm'`,
+    );
+    if (rows.length === 0) await client.query('create extension if not exists pg_trgm with schema public');
+    else if (rows[0].schema !== 'public') await client.query('alter extension pg_trgm set schema public');
+  } catch {
+    // No privilege (or a race with another run doing the same): the migration falls back as it does in production.
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -1,5 +1,10 @@
 import type { TestProject } from 'vitest/node';
-import { probePostgres, redact, resolveTestPostgres } from '../../../scripts/test-postgres.mjs';
+import {
+  probePostgres,
+  redact,
+  resolveTestPostgres,
+  shareExtensions,
+} from '../../../scripts/test-postgres.mjs';
 
 /**
  * Chooses the run's PostgreSQL (the machine's, the one RAPPORT_TEST_POSTGRES_URL names, or one started for the
@@ -17,6 +22,7 @@ export default async function setup(project: TestProject) {
           'RAPPORT_TEST_POSTGRES_URL at one, set it to embedded (the tests start their own) or to off (SQLite only).',
       );
     }
+    await shareExtensions(postgres.url);
   } else {
     console.warn('⚠ RAPPORT_TEST_POSTGRES_URL=off: database tests run on SQLite only.\n');
   }

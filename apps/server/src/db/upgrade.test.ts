@@ -103,7 +103,12 @@ describe.each(dialects)('upgrading a database of an older schema on %s', (dialec
 
   it('serves the upgraded data: the old API token and password still sign in', async () => {
     const app = await buildApp(
-      loadConfig({ LOG_LEVEL: 'silent', RAPPORT_WEB_DIST: '/nonexistent', RAPPORT_JOBS: 'off' }),
+      loadConfig({
+        LOG_LEVEL: 'silent',
+        RAPPORT_WEB_DIST: '/nonexistent',
+        RAPPORT_JOBS: 'off',
+        RAPPORT_ORIGINS: 'http://localhost:80',
+      }),
       old.database,
     );
     try {
