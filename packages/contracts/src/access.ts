@@ -42,6 +42,19 @@ export function canAssignRelationship(actor: AccessActor): boolean {
 }
 
 /**
+ * Nobody grants themselves access: naming oneself on a relationship one is not already on would open its
+ * confidential history to oneself. Only an administrator may; a relationship being opened has no history yet.
+ */
+export function namesSelfIntoHistory(
+  actor: AccessActor,
+  before: Assignment | null,
+  after: Partial<Assignment>,
+): boolean {
+  if (before === null || isAdministrator(actor) || isAssignedTo(actor, before)) return false;
+  return assignmentChanges(before, after).some((field) => after[field] === actor.id);
+}
+
+/**
  * Assignment on a write: who is named changes only with `relationships.assign`. `before` is null when the
  * relationship is being opened, so naming anyone then (oneself included) is an assignment too.
  */
@@ -144,6 +157,7 @@ export const recordRules = [
     topic: 'Assignment',
     rules: [
       'Naming or changing the manager or the agent of a relationship needs `relationships.assign`, when it is opened as well as later: nobody else may assign anyone, themselves included (403, nothing written). Without it a relationship is opened unassigned, and sending the people it already has changes nothing and is allowed.',
+      'Nobody grants themselves access: only an administrator may name themselves manager or agent of a relationship they are not already on (its confidential history would open to them); naming oneself while opening a relationship is allowed with `relationships.assign`.',
       "A relationship's manager and agent read its confidential interactions and change its follow-ups; its manager also corrects its interactions and handles its exceptions.",
     ],
   },

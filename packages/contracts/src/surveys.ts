@@ -294,7 +294,9 @@ export const RelationshipSatisfaction = SatisfactionFigures.extend({
       score: z.number().int().describe('the same on 0–100: (csat − 1) ÷ 4 × 100'),
       nps: z.number().nullable(),
       answers: z.number().int(),
-      at: IsoDateTime.describe('the latest answer'),
+      at: IsoDateTime.nullable().describe(
+        'the latest answer; null for readers who may not read each answer, as it would date one person’s answer',
+      ),
     })
     .nullable()
     .describe(

@@ -8,6 +8,7 @@ import {
   type FollowUpFacts,
   type InteractionFacts,
   isInAudience,
+  namesSelfIntoHistory,
   type Role,
 } from '@rapport/contracts';
 import { AppError } from '../../errors.js';
@@ -27,6 +28,12 @@ export function requireAssignmentAllowed(
     throw new AppError(
       'forbidden',
       `The role ${actor.role} may not name a relationship's manager or agent (${changed.join(', ')}; needs relationships.assign)`,
+    );
+  }
+  if (namesSelfIntoHistory(actor, before, after)) {
+    throw new AppError(
+      'forbidden',
+      'Nobody may name themselves manager or agent of a relationship they are not on: an administrator or another manager assigns you',
     );
   }
 }

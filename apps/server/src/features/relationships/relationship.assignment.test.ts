@@ -116,6 +116,35 @@ describe.each(dialects)('who assigns a relationship on %s', (dialect) => {
     });
   });
 
+  it('refuses a manager naming themselves on a relationship they are not on, while an administrator may', async () => {
+    const { relationship, secretId } = await assignedRelationship();
+    const otherManager = await h.userWith('relationship_manager');
+    for (const patch of [{ managerId: otherManager.user.id }, { agentId: otherManager.user.id }]) {
+      const refused = await send(otherManager, 'PATCH', `/api/v1/relationships/${relationship.id}`, patch, 1);
+      expect(refused.statusCode, JSON.stringify(patch)).toBe(403);
+      expect(refused.json().detail).toContain('name themselves');
+    }
+    expect(await get(otherManager, `/api/v1/interactions/${secretId}`)).toMatchObject({ redacted: true });
+    expect((await get(h.admin, `/api/v1/relationships/${relationship.id}`)).version).toBe(1);
+    // The relationship's own manager may still hand it to a colleague, and an administrator may take it on.
+    const handed = await send(
+      manager,
+      'PATCH',
+      `/api/v1/relationships/${relationship.id}`,
+      { managerId: otherManager.user.id },
+      1,
+    );
+    expect(handed.statusCode, handed.body).toBe(200);
+    const byAdmin = await send(
+      h.admin,
+      'PATCH',
+      `/api/v1/relationships/${relationship.id}`,
+      { agentId: h.admin.user.id },
+      2,
+    );
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+  });
+
   it('lets a manager and an administrator assign, after which the new agent reads the confidential meeting', async () => {
     const { relationship, secretId } = await assignedRelationship();
     const reassigned = await send(

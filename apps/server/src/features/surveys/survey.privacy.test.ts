@@ -151,6 +151,29 @@ describe.each(dialects)('survey privacy on %s', (dialect) => {
     }
   });
 
+  it('does not tell who answered an anonymous survey when a link is resent or people are invited again', async () => {
+    const survey = await createSurvey({ kind: 'climate', title: 'Resend climate' });
+    const people = await colleagues(2);
+    const [answered, waiting] = await invite(survey.id, { stakeholderIds: people.map((p) => p.id) });
+    expect((await answer(answered?.link as string, { score: 4 })).statusCode).toBe(201);
+    // Resending answers alike for the answered and the unanswered invitation, and says nothing of answers.
+    for (const invitation of [answered, waiting]) {
+      const resent = await agent.request({
+        method: 'POST',
+        url: `/api/v1/surveys/${survey.id}/invitations/${invitation?.id}/resend`,
+        payload: { version: 1 },
+      });
+      expect(resent.statusCode, resent.body).toBe(200);
+      expect(resent.json()).toMatchObject({ status: 'sent', answeredAt: null });
+    }
+    // Inviting both again skips both: an unexpired invitation counts, answered or not.
+    const again = await post(agent, `/api/v1/surveys/${survey.id}/invitations`, {
+      stakeholderIds: people.map((p) => p.id),
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().data).toEqual([]);
+  });
+
   it('opens a complaint for a low anonymous score without the comment or the respondent', async () => {
     const survey = await createSurvey({
       kind: 'satisfaction',

@@ -126,6 +126,7 @@ export async function pendingInvitees(
   ids: string[],
   relationshipId: string | null,
   at: string,
+  anonymous: boolean,
 ): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db
@@ -133,7 +134,8 @@ export async function pendingInvitees(
     .select('stakeholder_id')
     .where('survey_id', '=', surveyId)
     .where('stakeholder_id', 'in', ids)
-    .where('answered_at', 'is', null)
+    // Of an anonymous survey, an answered invitation counts as pending too: inviting again must not tell who answered.
+    .$if(!anonymous, (q) => q.where('answered_at', 'is', null))
     .where('expires_at', '>', at)
     .$if(relationshipId !== null, (q) => q.where('relationship_id', '=', relationshipId as string))
     .$if(relationshipId === null, (q) => q.where('relationship_id', 'is', null))

@@ -74,7 +74,8 @@ export const surveyRoutes =
       {
         schema: {
           tags,
-          summary: 'A new link for an unanswered invitation; the old link stops working',
+          summary:
+            'A new link for an unanswered invitation (of an anonymous survey, any invitation); the old link stops working',
           params: InvitationParams,
           headers: IfMatchHeaders,
           body: InvitationResend,

@@ -12,6 +12,7 @@ import {
   type SurveyAnswer,
   type SurveyAnswerListQuery,
   type SurveyCreate,
+  type SurveyInvitation,
   type SurveyListQuery,
   type SurveyPatch,
   type SurveyQuestion,
@@ -54,6 +55,7 @@ import {
   relationshipForInvitation,
   relationshipSurveyPrivacy,
   surveyFigures,
+  withoutAnswer,
 } from './survey.repository.js';
 import { hashSurveyToken, newSurveyToken, surveyLink } from './survey.token.js';
 
@@ -284,6 +286,7 @@ export function createSurveyService(
           recipients.map((r) => r.id),
           relationshipId,
           at,
+          survey.anonymity === 'anonymous',
         );
         const data: InvitationWithLink[] = [];
         for (const recipient of recipients) {
@@ -347,9 +350,14 @@ export function createSurveyService(
         const at = now();
         const current = await findInvitation(trx, surveyId, invitationId, at);
         if (!current) throw new AppError('not_found', `No invitation with id ${invitationId} to this survey`);
-        if (current.version !== version) throw staleVersion(current);
+        // An anonymous survey never says whether an invitation was answered: a new link is sent either way (a link
+        // to an answered invitation only says it was used), so resending cannot tell who answered.
+        const anonymous = survey.anonymity === 'anonymous';
+        const shown = (invitation: SurveyInvitation) =>
+          anonymous ? withoutAnswer(invitation, at) : invitation;
+        if (current.version !== version) throw staleVersion(shown(current));
         requireInvitable(survey);
-        if (current.status === 'answered')
+        if (!anonymous && current.status === 'answered')
           throw new AppError('rule_broken', 'This invitation was answered; an answer is given once');
         const token = newSurveyToken();
         const written = await updateVersioned(trx, 'survey_invitations', invitationId, version, {
@@ -358,14 +366,19 @@ export function createSurveyService(
           expires_at: addDays(at, survey.expiresAfterDays),
           updated_at: at,
         });
-        if (!written) throw staleVersion(await findInvitation(trx, surveyId, invitationId, at));
-        const saved = (await findInvitation(trx, surveyId, invitationId, at)) as InvitationWithLink;
+        if (!written) {
+          const now = await findInvitation(trx, surveyId, invitationId, at);
+          throw staleVersion(now && shown(now));
+        }
+        const saved = shown(
+          (await findInvitation(trx, surveyId, invitationId, at)) as SurveyInvitation,
+        ) as InvitationWithLink;
         await recordAudit(trx, {
           actorId: signedIn.id,
           action: 'update',
           entity: 'survey_invitation',
           entityId: invitationId,
-          before: current,
+          before: shown(current),
           after: saved,
         });
         return { ...saved, link: surveyLink(config.publicUrl, token) };
@@ -406,9 +419,11 @@ export function createSurveyService(
       // The relationship's stakeholder is one person: their rating is shown from k answers, unless this reader
       // may read each of those answers anyway.
       const found = await stakeholderRating(db, relationshipId, today());
+      const eachAnswer = readsEachAnswer(signedIn.role, slice);
+      // The time of the latest answer would date one person's answer: only for those who may read each one.
       const rating =
-        found !== null && (found.answers >= slice.minAnswers || readsEachAnswer(signedIn.role, slice))
-          ? found
+        found !== null && (found.answers >= slice.minAnswers || eachAnswer)
+          ? { ...found, at: eachAnswer ? found.at : null }
           : null;
       const ours = relationship.health.score;
       return {

@@ -76,7 +76,9 @@ export function StakeholderViewCard({ relationship }: { relationship: Relationsh
               </Stack>
             </SimpleGrid>
             <Text size="xs" c="dimmed">
-              {t('card.answers', { count: rating.answers, date: formatDate(rating.at, i18n.language) })}
+              {rating.at === null
+                ? t('card.answersUndated', { count: rating.answers })
+                : t('card.answers', { count: rating.answers, date: formatDate(rating.at, i18n.language) })}
             </Text>
             {gap !== null && Math.abs(gap) >= NOTABLE_GAP && (
               <Alert color="orange" p="xs">
