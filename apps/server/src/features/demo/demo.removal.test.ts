@@ -82,6 +82,34 @@ describe.each(dialects)('the demo organisation, loaded and removed as a whole, o
       payload: { parentId: null },
     });
     expect(unlinked.statusCode).toBe(200);
+    // What Rapport wrote by itself for demo users on another day (the due scan's notifications, to a demo user
+    // and to the administrator about a demo record) goes with the demo and does not hold it back.
+    const demoUser = await h.test.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'mei.lin@demo.rapport')
+      .executeTakeFirstOrThrow();
+    const notice = (userId: string, suffix: string) => ({
+      id: `0190aaaa-0000-7000-8000-00000000000${suffix}`,
+      user_id: userId,
+      kind: 'contact_overdue',
+      title: 'Contact overdue',
+      body: '',
+      link: `/stakeholders/${demoStakeholder.id}`,
+      entity: 'stakeholder',
+      entity_id: demoStakeholder.id,
+      dedupe_key: `contact_overdue:${demoStakeholder.id}:2020-01-0${suffix}`,
+      in_app: 1,
+      email_status: null,
+      email_error: null,
+      read_at: null,
+      emailed_at: null,
+      created_at: '2020-01-01T00:00:00.000Z',
+    });
+    await h.test.database.db
+      .insertInto('notifications')
+      .values([notice(demoUser.id, '1'), notice(h.admin.user.id, '2')])
+      .execute();
     const removed = await demo('DELETE');
     expect(removed.statusCode).toBe(200);
     expect(removed.json().removed).toBeGreaterThan(100);
@@ -92,8 +120,9 @@ describe.each(dialects)('the demo organisation, loaded and removed as a whole, o
     expect(left.data.map((s: { name: string }) => s.name).sort()).toEqual([own.name, child.name].sort());
     expect(await h.count('org_units')).toBe(0);
     expect(await h.count('relationships')).toBe(0);
+    expect(await h.count('notifications')).toBe(0);
     const users = (await h.admin.request({ method: 'GET', url: '/api/v1/users?limit=200' })).json();
-    expect(users.data.map((u: { email: string }) => u.email)).not.toContain('wang.fang@example.com');
+    expect(users.data.map((u: { email: string }) => u.email)).not.toContain('mei.lin@demo.rapport');
     expect((await demo('GET')).json()).toEqual({ loaded: false, organisationEmpty: false });
     expect((await demo('DELETE')).statusCode).toBe(404);
   });

@@ -10,7 +10,9 @@ import { demoIdsByTable } from './demo.records.js';
 type AnyDb = Kysely<any>;
 
 /** Rows that are not the organisation's records even when they point at demo ones: sign-ins of demo users. */
-const FOLLOWS_ITS_PARENT = new Set(['sessions']);
+// Rows Rapport writes by itself for a demo row (sign-ins of demo users, notifications the due scan sends them):
+// they go with that row and never make the demo the organisation's.
+const FOLLOWS_ITS_PARENT = new Set(['sessions', 'notifications']);
 
 export interface LinkedRecord {
   entity: string;
@@ -92,12 +94,15 @@ export async function removeDemoRows(db: Kysely<DB>, dialect: Dialect, schema?: 
     // Sign-ins of demo users go with them.
     for (const chunk of chunks(byTable.get('users') ?? []))
       await trx.deleteFrom('sessions').where('user_id', 'in', chunk).execute();
+    // Notifications about demo records go too, whoever received them (their link would lead nowhere).
+    for (const chunk of chunks([...demo.values()].flatMap((ids) => [...ids])))
+      await trx.deleteFrom('notifications').where('entity_id', 'in', chunk).execute();
     // Referring tables before the tables they refer to; within a table the newest rows first (a child stakeholder
     // was created after its parent).
     for (const table of [...tables].reverse()) {
       for (const key of table.foreignKeys.filter((k) => k.columns.length === 1)) {
         const parentIds = demo.get(key.table);
-        if (!parentIds || table.columns.includes('id')) continue;
+        if (!parentIds || (table.columns.includes('id') && !FOLLOWS_ITS_PARENT.has(table.name))) continue;
         for (const chunk of chunks([...parentIds])) {
           await sql`delete from ${sql.table(table.name)} where ${sql.ref(key.columns[0] as string)} in (${sql.join(chunk)})`.execute(
             any,
