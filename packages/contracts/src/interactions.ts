@@ -8,6 +8,7 @@ import {
   PageQuery,
   QueryBoolean,
   ShortText,
+  text,
   Version,
 } from './limits.js';
 
@@ -100,8 +101,7 @@ export const InteractionPatch = z
 export type InteractionPatch = z.infer<typeof InteractionPatch>;
 
 export const InteractionListQuery = z.strictObject({
-  q: z
-    .string()
+  q: text()
     .max(200)
     .optional()
     .describe(

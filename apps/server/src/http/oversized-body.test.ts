@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/databases.js';
-import { createHarness, type Harness } from '../../test/harness.js';
+import { createHarness, type Harness, ORIGIN } from '../../test/harness.js';
 import { DRAIN_BYTES } from './oversized-body.js';
 
 /** Through a real socket and Node's own fetch (undici, keep-alive), not `inject`: the connection is the point. */
@@ -18,7 +18,7 @@ describe.each(dialects)('a body over the limit, over a real connection, on %s', 
   });
   afterAll(() => h.close());
 
-  const headers = () => ({ 'content-type': 'application/json', cookie: h.admin.cookie, origin: url });
+  const headers = () => ({ 'content-type': 'application/json', cookie: h.admin.cookie, origin: ORIGIN });
   const stakeholderOf = (bytes: number) =>
     JSON.stringify({ name: 'x'.repeat(bytes), category: 'customer', influence: 3, interest: 3 });
 
@@ -59,7 +59,7 @@ describe.each(dialects)('a body over the limit, over a real connection, on %s', 
     const received: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => received.push(chunk));
     const ended = new Promise((resolve) => socket.on('end', resolve));
-    const common = `Host: 127.0.0.1:${port}\r\nOrigin: ${url}\r\nCookie: ${h.admin.cookie}\r\n`;
+    const common = `Host: 127.0.0.1:${port}\r\nOrigin: ${ORIGIN}\r\nCookie: ${h.admin.cookie}\r\n`;
     socket.write(
       `POST /api/v1/stakeholders HTTP/1.1\r\n${common}Content-Type: application/json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}` +

@@ -60,8 +60,35 @@ export interface OpenApiDocument {
   >;
 }
 
+/**
+ * The document with every local `$ref` (shared schemas, parameters, problem answers under `components`) replaced
+ * by what it points at, so the walkers below read each operation whole. A schema that refers to itself ends as
+ * `{}` at its second visit.
+ */
+export function dereferenced<T>(document: T): T {
+  const root = document as unknown;
+  const target = (ref: string): unknown =>
+    ref
+      .slice(2)
+      .split('/')
+      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+  const walk = (node: unknown, seen: ReadonlySet<string>): unknown => {
+    if (Array.isArray(node)) return node.map((item) => walk(item, seen));
+    if (node === null || typeof node !== 'object') return node;
+    const { $ref, ...rest } = node as Record<string, unknown>;
+    const own = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, walk(value, seen)]));
+    if (typeof $ref !== 'string' || !$ref.startsWith('#/'))
+      return $ref === undefined ? own : { $ref, ...own };
+    if (seen.has($ref)) return own;
+    const resolved = walk(target($ref), new Set([...seen, $ref]));
+    return { ...(resolved as object), ...own };
+  };
+  return walk(document, new Set()) as T;
+}
+
 export function operationsOf(document: OpenApiDocument): Operation[] {
-  return Object.entries(document.paths).flatMap(([path, methods]) =>
+  return Object.entries(dereferenced(document).paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => {
       const content = operation.requestBody?.content ?? {};
       const bodyType = Object.keys(content)[0];

@@ -13,7 +13,7 @@ import { recoverImports } from './import.recovery.js';
 import { insertImport, listImports, rememberedMapping, rememberMapping } from './import.repository.js';
 import { rollBackImport } from './import.takeback.js';
 import { undoImport } from './import.undo.js';
-import { importWriter } from './import.writer.js';
+import { importWriter, publishImport } from './import.writer.js';
 import type { ImportField } from './stakeholder-import.rules.js';
 import { headerSignature, importFields, suggestMapping } from './stakeholder-import.rules.js';
 
@@ -207,8 +207,16 @@ export function createImportService(db: Kysely<DB>) {
           rememberMapping(trx, signedIn.id, headerSignature(table.headers), mapping, at),
         );
       } catch (error) {
-        // Nothing of a failed import stays: what it wrote is taken back, in short steps too.
-        await rollBackImport(db, importId);
+        // Before publishing nobody saw anything: what the import wrote is taken back, in short steps too. Once
+        // publishing began people may already see (and link) some new stakeholders: it is finished instead, and
+        // if that fails as well, the next start or import finishes it (import.recovery.ts).
+        const state = await db
+          .selectFrom('imports')
+          .select('state')
+          .where('id', '=', importId)
+          .executeTakeFirst();
+        if (state?.state === 'publishing') await publishImport(db, importId).catch(() => {});
+        else await rollBackImport(db, importId);
         throw error;
       }
       progress(planned.length, planned.length);

@@ -22,7 +22,9 @@ const DEMO_TAG = 'demo';
 /** Loading the demo needs an administrator (the command line exits non-zero, the API answers 422). */
 export class NoAdministratorError extends Error {
   constructor() {
-    super('Create the first administrator first (rapport user create, or RAPPORT_ADMIN_EMAIL/PASSWORD).');
+    super(
+      'The demo needs an administrator: create one first (npx rapport user create, or RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD).',
+    );
   }
 }
 
