@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import pg from 'pg';
 import { type Database, type Dialect, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 
-import { testPostgresUrl } from './postgres-url.js';
+import { testPostgresUrl, testSchemaName } from './postgres-url.js';
 
 const postgresUrl = testPostgresUrl();
 
@@ -40,7 +39,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     };
   }
   if (!postgresUrl) throw new Error('RAPPORT_TEST_POSTGRES_URL=off: no PostgreSQL for this test');
-  const schema = `rapport_test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
   try {
@@ -54,15 +53,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     database,
     url: postgresUrl,
     schema,
-    async drop() {
-      await database.close();
-      const cleaner = new pg.Client({ connectionString: postgresUrl });
-      await cleaner.connect();
-      try {
-        await cleaner.query(`drop schema ${schema} cascade`);
-      } finally {
-        await cleaner.end();
-      }
-    },
+    // The schema itself goes when the run ends (testSchemaName).
+    drop: () => database.close(),
   };
 }

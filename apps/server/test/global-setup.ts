@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import {
   probePostgres,
@@ -26,6 +28,27 @@ export default async function setup(project: TestProject) {
   } else {
     console.warn('⚠ RAPPORT_TEST_POSTGRES_URL=off: database tests run on SQLite only.\n');
   }
+  const runId = randomBytes(4).toString('hex');
   project.provide('testPostgresUrl', postgres.url);
-  return () => postgres.stop();
+  project.provide('testRunId', runId);
+  return async () => {
+    if (postgres.url) await dropRunSchemas(postgres.url, runId);
+    await postgres.stop();
+  };
+}
+
+/** Drops the schemas this run made (testSchemaName), once no test uses them any more. */
+async function dropRunSchemas(url: string, runId: string) {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ name: string }>(
+      'select nspname as name from pg_namespace where nspname like $1',
+      [`rapport_test_${runId}_%`],
+    );
+    for (const { name } of rows) await client.query(`drop schema "${name}" cascade`);
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/databases.js';
-import { testPostgresUrl } from '../../test/postgres-url.js';
+import { testPostgresUrl, testSchemaName } from '../../test/postgres-url.js';
 import { type Database, openDatabase } from './database.js';
 import { migrateTo, migrateToLatest, pendingMigrations } from './migrate.js';
 
@@ -23,7 +22,7 @@ async function emptyDatabase(dialect: string): Promise<{ database: Database; dro
     };
   }
   const url = testPostgresUrl() as string;
-  const schema = `rapport_migrate_${randomBytes(5).toString('hex')}`;
+  const schema = testSchemaName();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -31,13 +30,8 @@ async function emptyDatabase(dialect: string): Promise<{ database: Database; dro
   const database = openDatabase(url, { schema, poolSize: 2 });
   return {
     database,
-    drop: async () => {
-      await database.close();
-      const cleaner = new pg.Client({ connectionString: url });
-      await cleaner.connect();
-      await cleaner.query(`drop schema ${schema} cascade`);
-      await cleaner.end();
-    },
+    // The schema itself goes when the run ends (testSchemaName).
+    drop: () => database.close(),
   };
 }
 

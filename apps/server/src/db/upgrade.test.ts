@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,7 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/databases.js';
-import { testPostgresUrl } from '../../test/postgres-url.js';
+import { testPostgresUrl, testSchemaName } from '../../test/postgres-url.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { restoreDatabase, sourceOf } from '../features/operations/restore.js';
@@ -55,7 +54,7 @@ async function emptyDatabase(dialect: Dialect): Promise<{ database: Database; dr
     };
   }
   const url = testPostgresUrl() as string;
-  const schema = `rapport_upgrade_${randomBytes(5).toString('hex')}`;
+  const schema = testSchemaName();
   const run = async (statement: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -66,10 +65,8 @@ async function emptyDatabase(dialect: Dialect): Promise<{ database: Database; dr
   const database = openDatabase(url, { schema, poolSize: 2 });
   return {
     database,
-    async drop() {
-      await database.close();
-      await run(`drop schema ${schema} cascade`);
-    },
+    // The schema itself goes when the run ends (testSchemaName).
+    drop: () => database.close(),
   };
 }
 
